@@ -1,0 +1,65 @@
+#include "common/util/log.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <ctime>
+#include <string>
+
+namespace scrapers::log {
+namespace {
+
+std::atomic<int> current_level{static_cast<int>(Level::info)};
+
+std::string_view label(Level level) {
+  switch (level) {
+    case Level::debug: return "DEBUG";
+    case Level::info: return "INFO ";
+    case Level::warn: return "WARN ";
+    case Level::error: return "ERROR";
+  }
+  return "INFO ";
+}
+
+std::string utc_timestamp() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+}  // namespace
+
+void set_level(Level level) { current_level = static_cast<int>(level); }
+Level level() { return static_cast<Level>(current_level.load()); }
+
+void configure_from_env() {
+  const char* value = std::getenv("LOG_LEVEL");
+  if (value == nullptr) return;
+  std::string_view v = value;
+  if (v == "debug") set_level(Level::debug);
+  else if (v == "info") set_level(Level::info);
+  else if (v == "warn") set_level(Level::warn);
+  else if (v == "error") set_level(Level::error);
+}
+
+void write(Level lvl, std::string_view message) {
+  if (static_cast<int>(lvl) < current_level.load()) return;
+  std::string line = utc_timestamp();
+  line += ' ';
+  line += label(lvl);
+  line += ' ';
+  line += message;
+  line += '\n';
+  std::size_t done = 0;
+  while (done < line.size()) {
+    ssize_t n = ::write(STDERR_FILENO, line.data() + done, line.size() - done);
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+}  // namespace scrapers::log

@@ -1,0 +1,80 @@
+#include "common/util/signals.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <mutex>
+
+namespace scrapers {
+namespace {
+
+std::atomic<int> caught_signal{0};
+int wake_pipe[2] = {-1, -1};
+std::once_flag pipe_once;
+
+void make_pipe() {
+  if (::pipe2(wake_pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
+    wake_pipe[0] = wake_pipe[1] = -1;
+  }
+}
+
+extern "C" void on_signal(int signal_number) {
+  caught_signal.store(signal_number);
+  if (wake_pipe[1] >= 0) {
+    const char byte = 1;
+    [[maybe_unused]] auto n = ::write(wake_pipe[1], &byte, 1);
+  }
+}
+
+}  // namespace
+
+void install_interrupt_handlers() {
+  std::call_once(pipe_once, make_pipe);
+  struct sigaction action {};
+  action.sa_handler = on_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;  // no SA_RESTART: blocking calls return EINTR and notice the flag
+  ::sigaction(SIGINT, &action, nullptr);
+  ::sigaction(SIGTERM, &action, nullptr);
+}
+
+bool interrupted() { return caught_signal.load() != 0; }
+int interrupting_signal() { return caught_signal.load(); }
+
+bool interruptible_sleep(std::chrono::milliseconds duration) {
+  std::call_once(pipe_once, make_pipe);
+  using clock = std::chrono::steady_clock;
+  const auto deadline = clock::now() + duration;
+  while (!interrupted()) {
+    const auto now = clock::now();
+    if (now >= deadline) return true;
+    // Round up so the sleep never ends early.
+    const auto left_ms =
+        std::chrono::ceil<std::chrono::milliseconds>(deadline - now).count();
+    const int wait_ms = static_cast<int>(std::min<long long>(left_ms, 1000));
+    if (wake_pipe[0] < 0) {
+      ::usleep(static_cast<useconds_t>(std::min(wait_ms, 50) * 1000));
+      continue;
+    }
+    pollfd fd{wake_pipe[0], POLLIN, 0};
+    ::poll(&fd, 1, wait_ms);
+  }
+  return false;
+}
+
+void simulate_interrupt(int signal_number) { on_signal(signal_number); }
+
+void reset_interrupt_for_tests() {
+  caught_signal.store(0);
+  if (wake_pipe[0] >= 0) {
+    char drain[64];
+    while (::read(wake_pipe[0], drain, sizeof drain) > 0) {
+    }
+  }
+}
+
+}  // namespace scrapers
