@@ -40,7 +40,10 @@ build() {
     cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" >/dev/null
   fi
   say "building"
-  cmake --build "$BUILD_DIR" -j "$JOBS" -- --no-print-directory | grep -vE '^\[ *[0-9]+%\] (Building|Linking)|^\[ *[0-9]+%\] Built target|^Consolidate|^Scanning' || true
+  local targets=()
+  # BUILD_TARGETS="a b" builds only those targets (handy while one module is in flux).
+  for t in ${BUILD_TARGETS:-}; do targets+=(--target "$t"); done
+  cmake --build "$BUILD_DIR" -j "$JOBS" "${targets[@]}" -- --no-print-directory | grep -vE '^\[ *[0-9]+%\] (Building|Linking)|^\[ *[0-9]+%\] Built target|^Consolidate|^Scanning' || true
   [ "${PIPESTATUS[0]}" -eq 0 ] || die "build failed"
 }
 
