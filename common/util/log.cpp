@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <mutex>
 #include <ctime>
 #include <string>
 
@@ -11,6 +12,19 @@ namespace scrapers::log {
 namespace {
 
 std::atomic<int> current_level{static_cast<int>(Level::info)};
+std::mutex status_mutex;
+std::string status_line;  // guarded by status_mutex
+
+void write_all(std::string_view text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(STDERR_FILENO, text.data() + done, text.size() - done);
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+constexpr std::string_view kClearLine = "\r\033[K";
 
 std::string_view label(Level level) {
   switch (level) {
@@ -54,12 +68,25 @@ void write(Level lvl, std::string_view message) {
   line += ' ';
   line += message;
   line += '\n';
-  std::size_t done = 0;
-  while (done < line.size()) {
-    ssize_t n = ::write(STDERR_FILENO, line.data() + done, line.size() - done);
-    if (n <= 0) break;
-    done += static_cast<std::size_t>(n);
-  }
+  std::lock_guard lock(status_mutex);
+  if (!status_line.empty()) line = std::string(kClearLine) + line + status_line;
+  write_all(line);
+}
+
+bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+
+void set_status_line(std::string_view line) {
+  if (!stderr_is_terminal()) return;
+  std::lock_guard lock(status_mutex);
+  status_line = line;
+  write_all(std::string(kClearLine) + status_line);
+}
+
+void clear_status_line() {
+  std::lock_guard lock(status_mutex);
+  if (status_line.empty()) return;
+  status_line.clear();
+  write_all(kClearLine);
 }
 
 }  // namespace scrapers::log

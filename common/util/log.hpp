@@ -22,4 +22,10 @@ inline void info(std::string_view m) { write(Level::info, m); }
 inline void warn(std::string_view m) { write(Level::warn, m); }
 inline void error(std::string_view m) { write(Level::error, m); }
 
+// A status line (progress bar) kept at the bottom of a terminal: log lines are
+// written above it and it is redrawn after each. No-op when stderr is not a terminal.
+void set_status_line(std::string_view line);
+void clear_status_line();
+bool stderr_is_terminal();
+
 }  // namespace scrapers::log
