@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -26,7 +27,12 @@ struct Headers {
   void set(std::string name, std::string value);  // replaces every same-named entry
   std::optional<std::string> get(std::string_view name) const;  // first match
   bool has(std::string_view name) const { return get(name).has_value(); }
+  std::vector<std::string> get_all(std::string_view name) const;  // every match, in order
+  void remove(std::string_view name);                             // every same-named entry
 };
+
+// Case-insensitive ASCII comparison of two header names.
+bool header_name_equals(std::string_view a, std::string_view b);
 
 // AWS Signature V4 signing, done by the transport (libcurl's CURLOPT_AWS_SIGV4).
 struct AwsSigV4 {
