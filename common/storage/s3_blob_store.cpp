@@ -18,23 +18,6 @@ bool has_control_character(std::string_view s) {
   });
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-std::string header_value(const http::Headers& headers, std::string_view name) {
-  for (const auto& [header, value] : headers.entries) {
-    if (iequals(header, name)) return value;
-  }
-  return {};
-}
-
-void set_header(http::Request& request, std::string name, std::string value) {
-  request.headers.entries.emplace_back(std::move(name), std::move(value));
-}
-
 Error config_error(std::string message) {
   return make_error(ErrorKind::invalid_argument, "S3 storage configuration: " + std::move(message));
 }
@@ -201,14 +184,14 @@ Error S3BlobStore::status_error(std::string_view verb, std::string_view key,
 
 Result<S3BlobStore::Head> S3BlobStore::head(std::string_view key) {
   auto request = make_request("HEAD", key);
-  set_header(request, "x-amz-content-sha256", sha256_hex(""));
+  request.headers.add("x-amz-content-sha256", sha256_hex(""));
   auto response = send(request, key);
   if (!response) return std::move(response).error();
   if (response->status == 404) return Head{};
   if (response->status < 200 || response->status > 299) return status_error("HEAD", key, *response);
-  return Head{true, header_value(response->headers, "x-amz-meta-sha256"),
-              header_value(response->headers, "content-type"),
-              header_value(response->headers, "content-length")};
+  const auto& headers = response->headers;
+  return Head{true, headers.get("x-amz-meta-sha256").value_or(""), headers.get("content-type").value_or(""),
+              headers.get("content-length").value_or("")};
 }
 
 Result<StoredBlob> S3BlobStore::put(std::string_view key, std::string_view content,
@@ -231,10 +214,10 @@ Result<StoredBlob> S3BlobStore::put(std::string_view key, std::string_view conte
     return blob;  // identical object already stored
   }
   auto request = make_request("PUT", key);
-  set_header(request, "Content-Type", type);
-  set_header(request, "Content-Length", length);
-  set_header(request, "x-amz-content-sha256", sha256);
-  set_header(request, "x-amz-meta-sha256", sha256);
+  request.headers.add("Content-Type", type);
+  request.headers.add("Content-Length", length);
+  request.headers.add("x-amz-content-sha256", sha256);
+  request.headers.add("x-amz-meta-sha256", sha256);
   request.body = std::string(content);
   auto response = send(request, key);
   if (!response) return std::move(response).error();
@@ -254,7 +237,7 @@ Result<std::string> S3BlobStore::read(std::string_view key) {
   if (auto valid = validate_key(key); !valid) return std::move(valid).error();
   if (auto valid = validate_key(object_key(key)); !valid) return std::move(valid).error();
   auto request = make_request("GET", key);
-  set_header(request, "x-amz-content-sha256", sha256_hex(""));
+  request.headers.add("x-amz-content-sha256", sha256_hex(""));
   auto response = send(request, key);
   if (!response) return std::move(response).error();
   if (response->status == 404) {

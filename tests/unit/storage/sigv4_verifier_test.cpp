@@ -165,6 +165,20 @@ TEST_F(Verify, RejectsUnsignedAmzHeadersUnknownKeysAndOtherRegions) {
   EXPECT_EQ(verify(request, body, keys).code, "AuthorizationHeaderMalformed");
 }
 
+// libcurl 7.88 signs an "Expect:" removal entry as an empty "expect" header it never
+// sends (curl issue 11664); S3-compatible servers refuse such a request.
+TEST_F(Verify, RejectsASignedHeaderThatWasNotSent) {
+  auto request = s3_put_object("/test%24file.text");
+  request.headers.emplace_back("Expect", "");
+  auto with_expect = names;
+  with_expect.insert(with_expect.begin() + 1, "expect");
+  authorize(request, kS3KeyId, kS3Secret, with_expect, "us-east-1", sha256_hex(body));
+  std::erase_if(request.headers, [](const auto& header) { return header.first == "Expect"; });
+  const auto verdict = verify(request, body, keys);
+  EXPECT_EQ(verdict.code, "AccessDenied");
+  EXPECT_NE(verdict.reason.find("signed header expect is missing"), std::string::npos) << verdict.reason;
+}
+
 TEST_F(Verify, RejectsARequestWithoutAuthorizationOrPayloadHash) {
   EXPECT_EQ(verify(s3_put_object("/test%24file.text"), body, keys).code, "AccessDenied");
   auto request = s3_get_object();
