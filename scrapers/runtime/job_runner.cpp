@@ -1,0 +1,102 @@
+#include "scrapers/runtime/job_runner.hpp"
+
+#include <exception>
+
+#include "common/util/env.hpp"
+#include "common/util/log.hpp"
+#include "common/util/signals.hpp"
+#include "scrapers/runtime/duration.hpp"
+
+namespace scrapers::runtime {
+namespace {
+
+constexpr const char* kInterrupted = "interrupted by signal";
+
+tracking::CreateJobParams create_params(const JobSpec& spec) {
+  tracking::CreateJobParams params;
+  params.job_type = spec.type;
+  params.input = spec.input;
+  params.source_id = spec.ids.source_id;
+  params.work_id = spec.ids.work_id;
+  params.edition_id = spec.ids.edition_id;
+  params.segment_id = spec.ids.segment_id;
+  return params;
+}
+
+// Runs the body, turning any exception into a failed JobResult with a one-line message.
+JobResult call_body(tracking::Database& db, JobContext& context, const JobBody& body) {
+  try {
+    return body(context);
+  } catch (const std::exception& e) {
+    return JobResult::failure(db.to_error(e, "").describe());
+  } catch (...) {
+    return JobResult::failure("unknown error");
+  }
+}
+
+int end_job(tracking::JobGuard& guard, JobResult result) {
+  if (scrapers::interrupted()) {
+    (void)guard.fail(kInterrupted, std::move(result.output));
+    return exit_code::interrupted;
+  }
+  if (result.failed) {
+    (void)guard.fail(result.error.empty() ? "run failed" : result.error, std::move(result.output));
+    return exit_code::job_failed;
+  }
+  return guard.succeed(std::move(result.output)) ? exit_code::ok : exit_code::job_failed;
+}
+
+}  // namespace
+
+void JobContext::set_ids(const tracking::JobIds& ids) {
+  tracking::set_job_ids(db_, job_id(), ids).value_or_throw();
+}
+
+void JobContext::merge_input(const nlohmann::json& patch) {
+  tracking::merge_job_input(db_, job_id(), patch).value_or_throw();
+}
+
+bool JobContext::interrupted() const { return scrapers::interrupted(); }
+
+std::chrono::milliseconds heartbeat_interval_from_env() {
+  constexpr std::chrono::milliseconds fallback{15000};
+  auto text = env::get("JOB_HEARTBEAT_INTERVAL");
+  if (!text) return fallback;
+  auto parsed = parse_duration(*text);
+  if (!parsed || parsed->count() == 0) {
+    log::warn("ignoring JOB_HEARTBEAT_INTERVAL='" + *text + "': expected e.g. 15s or 500ms");
+    return fallback;
+  }
+  return *parsed;
+}
+
+int run_tracked_job(tracking::Database& db, const JobSpec& spec, const JobBody& body) {
+  install_interrupt_handlers();
+  auto job_id = tracking::create_job(db, create_params(spec));
+  if (!job_id) {
+    log::error("cannot create the job: " + job_id.error().describe());
+    return exit_code::job_failed;
+  }
+  tracking::JobGuardOptions options;
+  options.heartbeat_interval = spec.heartbeat_interval.value_or(heartbeat_interval_from_env());
+  std::optional<tracking::JobGuard> guard;
+  try {
+    guard.emplace(db, *job_id, options);
+  } catch (const std::exception& e) {
+    log::error("cannot start job " + *job_id + ": " + db.to_error(e, "").describe());
+    return exit_code::job_failed;
+  }
+  if (scrapers::interrupted()) return end_job(*guard, JobResult::failure(kInterrupted));
+  JobContext context(db, *guard);
+  return end_job(*guard, call_body(db, context, body));
+}
+
+Result<tracking::Database> connect_database(const std::string& dotenv_path) {
+  env::load_dotenv(dotenv_path);
+  log::configure_from_env();
+  auto db = tracking::connect_from_env(dotenv_path);
+  if (db) log::debug("connected to " + db->target());
+  return db;
+}
+
+}  // namespace scrapers::runtime

@@ -1,0 +1,85 @@
+// The job boundary every program runs its work through.
+//
+// run_tracked_job() creates the job (queued), marks it running under a JobGuard
+// (heartbeats on a second connection), calls the body and ends the job:
+//   body returns a JobResult that is not failed -> success with its output   -> exit 0
+//   body returns a failed JobResult             -> failed with its error and
+//                                                  output (counts kept)      -> exit 1
+//   body throws (ErrorException, libpqxx, any)  -> failed with the one-line,
+//                                                  password-free message     -> exit 1
+//   a SIGINT/SIGTERM arrived (scrapers::interrupted()) before, during or
+//   right after the body                        -> failed "interrupted by signal",
+//                                                  output kept if returned   -> exit 130
+// A job that cannot be created or started leaves a log line and exits 1. Outputs must
+// carry total/success/failed (tracking/job_output.hpp); one that does not ends failed.
+// install_interrupt_handlers() is called here, so signals only set the flag.
+// The heartbeat interval is JobSpec::heartbeat_interval, else $JOB_HEARTBEAT_INTERVAL
+// (e.g. 15s, 500ms), else 15 s.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "scrapers/runtime/exit_codes.hpp"
+#include "tracking/database.hpp"
+#include "tracking/job_guard.hpp"
+#include "tracking/jobs.hpp"
+
+namespace scrapers::runtime {
+
+struct JobSpec {
+  tracking::JobType type = tracking::JobType::scrape;
+  nlohmann::json input = nlohmann::json::object();  // carries "scriptType"
+  tracking::JobIds ids;                              // the ids known at creation
+  std::optional<std::chrono::milliseconds> heartbeat_interval;
+};
+
+// What a body reports. `failed` runs still record their output (partial counts).
+struct JobResult {
+  nlohmann::json output = nlohmann::json::object();
+  bool failed = false;
+  std::string error;  // used when failed; "run failed" when empty
+
+  static JobResult success(nlohmann::json output) { return {std::move(output), false, {}}; }
+  static JobResult failure(std::string error, nlohmann::json output = nlohmann::json::object()) {
+    return {std::move(output), true, std::move(error)};
+  }
+};
+
+// What the body may do to its own job while it runs. Failures throw ErrorException
+// (which ends the job failed).
+class JobContext {
+ public:
+  JobContext(tracking::Database& db, const tracking::JobGuard& guard) : db_(db), guard_(guard) {}
+
+  const std::string& job_id() const { return guard_.job_id(); }
+  int attempt() const { return guard_.attempt(); }
+  tracking::Database& db() { return db_; }
+  // Records ids as they become known (only the given ones are written).
+  void set_ids(const tracking::JobIds& ids);
+  // input = input || patch (e.g. {"totalSegments": 12} once known).
+  void merge_input(const nlohmann::json& patch);
+  // True once SIGINT/SIGTERM arrived: stop at the next safe point.
+  bool interrupted() const;
+
+ private:
+  tracking::Database& db_;
+  const tracking::JobGuard& guard_;
+};
+
+using JobBody = std::function<JobResult(JobContext&)>;
+
+int run_tracked_job(tracking::Database& db, const JobSpec& spec, const JobBody& body);
+
+// Loads .env, applies LOG_LEVEL and opens DATABASE_URL, logging the target (never the
+// password). On failure the Error says what is wrong in one line.
+Result<tracking::Database> connect_database(const std::string& dotenv_path = ".env");
+
+// The heartbeat interval from $JOB_HEARTBEAT_INTERVAL, or 15 s (unset or invalid).
+std::chrono::milliseconds heartbeat_interval_from_env();
+
+}  // namespace scrapers::runtime

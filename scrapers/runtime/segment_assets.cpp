@@ -1,0 +1,40 @@
+#include "scrapers/runtime/segment_assets.hpp"
+
+#include "common/text/filename.hpp"
+
+namespace scrapers::runtime {
+
+Result<StoredSegmentAsset> store_segment_asset(tracking::Database& db, storage::BlobStore& blobs,
+                                               const std::string& segment_id,
+                                               const SegmentAsset& asset) {
+  auto blob = blobs.put(asset.key, asset.content, asset.content_type);
+  if (!blob) return std::move(blob).error();
+  tracking::AssetRecord record{blob->provider,     blob->bucket,
+                               blob->key,          asset.asset_type,
+                               asset.content_type, static_cast<std::int64_t>(blob->bytes),
+                               blob->sha256,       "pipeline"};
+  auto asset_id = tracking::register_and_link_asset(db, record, segment_id, asset.role);
+  if (!asset_id) return std::move(asset_id).error();
+  return StoredSegmentAsset{std::move(asset_id).value(), std::move(blob).value()};
+}
+
+std::string padded_number(std::string_view number) {
+  const auto dot = number.find('.');
+  const std::string_view whole = number.substr(0, dot);
+  std::string out(whole.size() < 4 ? 4 - whole.size() : 0, '0');
+  out += number;
+  return out;
+}
+
+std::string chapter_asset_key(const tracking::Segment& segment, std::string_view title) {
+  return "raw/novel/" + segment.work_id + "/" + segment.edition_id + "/number-" +
+         padded_number(segment.number) + "/" + text::sanitize_filename(std::string(title) + ".html");
+}
+
+std::string subtitle_asset_key(const tracking::Segment& segment, int episode,
+                               std::string_view file_name) {
+  return "raw/anime/" + segment.work_id + "/" + segment.edition_id + "/episode-" +
+         std::to_string(episode) + "/" + text::sanitize_filename(file_name);
+}
+
+}  // namespace scrapers::runtime

@@ -1,0 +1,69 @@
+// The loop every per-segment program runs (readnovel-segment, chereads-segment,
+// bulk-download-subtitles): one segment after another, each outcome counted and
+// logged, the run going on after a per-segment failure.
+//
+// Guarantees:
+// - Segments that already have an asset (Segment::has_asset) are counted `skipped`
+//   and never reach `process` (so no request is made for them).
+// - `limit` caps how many segments are processed (skipped ones do not count).
+// - A SIGINT/SIGTERM stops the loop before the next segment (stats.aborted).
+// - `stop_after_consecutive_blocked` (> 0) stops the run after that many blocked
+//   answers in a row: no point hammering a site that is blocking us.
+// - Outcome::stop (e.g. a quota exhausted) stops at once; the rest is not attempted.
+// - One log line per segment; a progress bar with ETA when stderr is a terminal.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "tracking/catalog.hpp"
+
+namespace scrapers::runtime {
+
+struct SegmentOutcome {
+  enum class Kind { stored, skipped, failed, locked, blocked, stop };
+  Kind kind = Kind::stored;
+  std::string detail;  // reason for failed/blocked/stop; what was stored otherwise
+
+  static SegmentOutcome stored(std::string what = {}) { return {Kind::stored, std::move(what)}; }
+  static SegmentOutcome skipped(std::string why) { return {Kind::skipped, std::move(why)}; }
+  static SegmentOutcome failed(std::string why) { return {Kind::failed, std::move(why)}; }
+  static SegmentOutcome locked() { return {Kind::locked, "locked"}; }
+  static SegmentOutcome blocked(std::string why) { return {Kind::blocked, std::move(why)}; }
+  static SegmentOutcome stop(std::string why) { return {Kind::stop, std::move(why)}; }
+};
+
+struct BatchOptions {
+  std::size_t limit = 0;  // 0 = no limit
+  int stop_after_consecutive_blocked = 0;  // 0 = never
+  std::string noun = "segments";
+};
+
+struct BatchStats {
+  std::size_t total = 0;      // segments given to the batch
+  std::size_t processed = 0;  // segments handed to `process`
+  std::size_t stored = 0;
+  std::size_t skipped = 0;    // already had an asset, or skipped by `process`
+  std::size_t failed = 0;
+  std::size_t locked = 0;
+  std::size_t blocked = 0;    // also counted in failed
+  std::size_t not_attempted = 0;  // left over by limit, stop or interrupt
+  bool aborted = false;       // stopped early (interrupt, blocked streak, stop outcome)
+  std::string abort_reason;
+  nlohmann::json failures = nlohmann::json::array();  // [{segmentId, number, reason}]
+  nlohmann::json skipped_items = nlohmann::json::array();  // [{segmentId, number, reason}] from process
+
+  // failed when the run aborted, or when segments were attempted and none succeeded.
+  bool run_failed() const;
+};
+
+using SegmentProcessor = std::function<SegmentOutcome(const tracking::Segment&)>;
+
+BatchStats run_segment_batch(const std::vector<tracking::Segment>& segments,
+                             const BatchOptions& options, const SegmentProcessor& process);
+
+}  // namespace scrapers::runtime

@@ -1,0 +1,33 @@
+#include "scrapers/runtime/services.hpp"
+
+#include "common/storage/blob_store_factory.hpp"
+#include "common/util/log.hpp"
+
+namespace scrapers::runtime {
+
+Result<std::unique_ptr<ServiceBundle>> ServiceBundle::from_env(
+    const http::TransportSettings& settings) {
+  std::unique_ptr<ServiceBundle> bundle(new ServiceBundle());
+  auto urls = http::site_urls_from_env();
+  if (!urls) return std::move(urls).error();
+  bundle->urls_ = std::move(urls).value();
+
+  auto transport = http::make_transport_from_env(bundle->clock_, settings);
+  if (!transport) return std::move(transport).error();
+  bundle->transport_ = std::move(transport).value();
+
+  auto storage_transport = http::make_transport_from_env(bundle->clock_, {});
+  if (!storage_transport) return std::move(storage_transport).error();
+  bundle->storage_transport_ = std::move(storage_transport).value();
+
+  auto blobs = storage::make_blob_store_from_env(*bundle->storage_transport_);
+  if (!blobs) return std::move(blobs).error();
+  bundle->blobs_ = std::move(blobs).value();
+
+  log::info("http: " + http::describe_transport_from_env() + "; assets: " + bundle->blobs_->describe());
+  return bundle;
+}
+
+Services ServiceBundle::services() { return Services{clock_, *transport_, *blobs_, urls_}; }
+
+}  // namespace scrapers::runtime

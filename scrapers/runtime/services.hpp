@@ -1,0 +1,45 @@
+// The outside world a scraper program talks to, built once from the environment.
+//
+// ServiceBundle owns the clock, the HTTP transport (curl + retry + per-host pacing,
+// or replay/record — see common/http/transport_factory.hpp), the blob store (local
+// directory or S3/R2 — see common/storage/blob_store_factory.hpp) and the per-site
+// base URLs. Programs pass `Services` (references only) to their run functions, so
+// tests can hand in other parts. Configuration errors come back as invalid_argument.
+#pragma once
+
+#include <memory>
+
+#include "common/http/message.hpp"
+#include "common/http/site_urls.hpp"
+#include "common/http/transport_factory.hpp"
+#include "common/storage/blob_store.hpp"
+#include "common/util/clock.hpp"
+#include "common/util/error.hpp"
+
+namespace scrapers::runtime {
+
+struct Services {
+  Clock& clock;
+  http::Transport& transport;
+  storage::BlobStore& blobs;
+  const http::SiteUrls& urls;
+};
+
+class ServiceBundle {
+ public:
+  // `settings.min_delay` is the program's --delay between requests to one host.
+  static Result<std::unique_ptr<ServiceBundle>> from_env(const http::TransportSettings& settings);
+
+  Services services();
+
+ private:
+  ServiceBundle() = default;
+
+  SystemClock clock_;
+  std::unique_ptr<http::Transport> transport_;
+  std::unique_ptr<http::Transport> storage_transport_;  // uploads are not paced like scraping
+  std::unique_ptr<storage::BlobStore> blobs_;
+  http::SiteUrls urls_;
+};
+
+}  // namespace scrapers::runtime

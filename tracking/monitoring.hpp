@@ -1,0 +1,62 @@
+// Reading pipeline_jobs: the seed document's "Monitoring & Debugging" queries and one job.
+//
+// active_jobs:  status = 'running', newest start first.
+// failed_jobs:  status = 'failed', newest finish first, at most `limit`.
+// job_stats:    per scriptType and status of one job_type, finished jobs only: count and
+//               average duration (finished_at - started_at) in seconds.
+// retry_stats:  per scriptType and attempt of one job_type, for running/success/failed.
+// Timestamps are ISO 8601 UTC text ("2026-11-28T17:00:00Z"); absent values are nullopt.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/util/error.hpp"
+#include "tracking/database.hpp"
+#include "tracking/job_types.hpp"
+
+namespace scrapers::tracking {
+
+struct JobRecord {
+  std::string id;
+  std::string job_type;
+  std::string status;
+  std::optional<std::string> source_id, work_id, edition_id, segment_id;
+  std::optional<std::string> script_type;  // input->>'scriptType'
+  nlohmann::json input = nlohmann::json::object();
+  std::optional<nlohmann::json> output;
+  int attempt = 0;
+  std::optional<std::string> error;
+  std::string created_at;
+  std::optional<std::string> started_at, finished_at, heartbeat_at;
+  std::optional<std::string> worker;
+  std::optional<double> duration_seconds;  // finished_at - started_at
+};
+
+struct StatsRow {
+  std::optional<std::string> script_type;
+  std::string status;
+  long long count = 0;
+  std::optional<double> avg_duration_seconds;
+};
+
+struct RetryRow {
+  std::optional<std::string> script_type;
+  int attempt = 0;
+  long long count = 0;
+};
+
+// not_found for an unknown id; invalid_argument for a malformed one (before any SQL).
+Result<JobRecord> get_job(Database& db, const std::string& job_id);
+Result<std::vector<JobRecord>> active_jobs(Database& db);
+Result<std::vector<JobRecord>> failed_jobs(Database& db, int limit = 10);
+Result<std::vector<StatsRow>> job_stats(Database& db, JobType job_type = JobType::scrape);
+Result<std::vector<RetryRow>> retry_stats(Database& db, JobType job_type = JobType::scrape);
+
+// Every field, absent ones as null.
+nlohmann::json to_json(const JobRecord& job);
+
+}  // namespace scrapers::tracking
