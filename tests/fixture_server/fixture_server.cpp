@@ -317,7 +317,7 @@ Status FixtureServer::start() {
   s.server.Get(".*", handler).Post(".*", handler).Put(".*", handler).Patch(".*", handler);
   s.server.Delete(".*", handler).Options(".*", handler);
   s.server.new_task_queue = [&s] { return new CountingTaskQueue(kThreads, s.connections); };
-  s.server.set_keep_alive_max_count(1000).set_keep_alive_timeout(2);
+  s.server.set_keep_alive_max_count(1000).set_keep_alive_timeout(2).set_tcp_nodelay(true);
   s.server.set_payload_max_length(std::size_t{64} << 20);
   const std::string host = "127.0.0.1";
   s.port = s.options.port == 0 ? s.server.bind_to_any_port(host)
