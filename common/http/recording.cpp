@@ -223,4 +223,17 @@ Result<const Recording*> RecordingIndex::find(std::string_view method, std::stri
   return make_error(ErrorKind::invalid_argument, "several recordings match " + key + ": " + files);
 }
 
+std::vector<std::string> RecordingIndex::ambiguous_keys() const {
+  std::vector<std::string> keys;
+  for (const auto& [key, recordings] : by_key_) {
+    std::vector<std::string> bodies;
+    for (const auto& recording : recordings) {
+      bodies.push_back(recording.request_body ? recording.request_body->dump() : std::string("*"));
+    }
+    std::sort(bodies.begin(), bodies.end());
+    if (std::adjacent_find(bodies.begin(), bodies.end()) != bodies.end()) keys.push_back(key);
+  }
+  return keys;
+}
+
 }  // namespace scrapers::http

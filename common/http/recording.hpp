@@ -76,6 +76,9 @@ class RecordingIndex {
   Result<const Recording*> find(std::string_view method, std::string_view url,
                                 std::string_view body = {}) const;
   std::size_t size() const { return count_; }
+  // Keys that more than one recording answers without a request_body to tell them
+  // apart (each such request would be ambiguous), e.g. for a fixture lint.
+  std::vector<std::string> ambiguous_keys() const;
   const std::filesystem::path& root() const { return root_; }
 
  private:

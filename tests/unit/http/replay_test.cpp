@@ -103,6 +103,16 @@ TEST_F(ReplayFixture, SeveralEquallyGoodRecordingsAreReportedAsAmbiguous) {
   EXPECT_NE(response.error().message.find("b.json.meta.json"), std::string::npos);
 }
 
+TEST_F(ReplayFixture, AmbiguousKeysAreListedForLinting) {
+  record("a.json", R"({"url":"/x","content_type":"text/plain"})", "a");
+  record("b.json", R"({"url":"/x","content_type":"text/plain"})", "b");
+  record("c.json", R"({"url":"/y","method":"POST","request_body":{"id":1}})", "c");
+  record("d.json", R"({"url":"/y","method":"POST","request_body":{"id":2}})", "d");
+  auto index = RecordingIndex::load(dir.path());
+  ASSERT_TRUE(index.ok());
+  EXPECT_EQ(index->ambiguous_keys(), std::vector<std::string>{"GET /x"});
+}
+
 TEST_F(ReplayFixture, AParserOnlyFixtureMarkedReplayFalseIsIgnored) {
   record("a.json", R"({"url":"/x","content_type":"text/plain"})", "a");
   record("edge.json", R"({"url":"/x","content_type":"text/plain","replay":false})", "edge");
