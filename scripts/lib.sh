@@ -9,7 +9,7 @@ JOBS="${JOBS:-$(nproc)}"
 DEBIAN_PACKAGES=(
   build-essential cmake pkg-config
   libcurl4-openssl-dev libssl-dev libgumbo-dev libpqxx-dev nlohmann-json3-dev libcli11-dev
-  libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libcpp-httplib-dev libbrotli-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-contrib
 )
 

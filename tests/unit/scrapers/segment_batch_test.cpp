@@ -1,0 +1,128 @@
+#include "scrapers/runtime/segment_batch.hpp"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+
+#include "common/util/signals.hpp"
+
+namespace scrapers::runtime {
+namespace {
+
+std::vector<tracking::Segment> segments(int count, std::vector<int> with_asset = {}) {
+  std::vector<tracking::Segment> out;
+  for (int i = 1; i <= count; ++i) {
+    tracking::Segment s;
+    s.id = "seg-" + std::to_string(i);
+    s.number = std::to_string(i);
+    s.has_asset = std::find(with_asset.begin(), with_asset.end(), i) != with_asset.end();
+    out.push_back(s);
+  }
+  return out;
+}
+
+TEST(SegmentBatch, SegmentsWithAnAssetAreSkippedWithoutReachingTheProcessor) {
+  std::vector<std::string> seen;
+  BatchStats stats = run_segment_batch(segments(4, {2, 3}), {}, [&](const tracking::Segment& s) {
+    seen.push_back(s.id);
+    return SegmentOutcome::stored();
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"seg-1", "seg-4"}));
+  EXPECT_EQ(stats.total, 4u);
+  EXPECT_EQ(stats.stored, 2u);
+  EXPECT_EQ(stats.skipped, 2u);
+  EXPECT_FALSE(stats.run_failed());
+}
+
+TEST(SegmentBatch, LimitCapsProcessedSegmentsAndCountsTheRestAsNotAttempted) {
+  int calls = 0;
+  BatchOptions options;
+  options.limit = 2;
+  BatchStats stats = run_segment_batch(segments(5, {1}), options, [&](const tracking::Segment&) {
+    ++calls;
+    return SegmentOutcome::stored();
+  });
+  EXPECT_EQ(calls, 2);
+  EXPECT_EQ(stats.processed, 2u);
+  EXPECT_EQ(stats.not_attempted, 2u);
+  EXPECT_EQ(stats.skipped, 1u);
+}
+
+TEST(SegmentBatch, FailuresAreListedAndTheRunGoesOn) {
+  BatchStats stats = run_segment_batch(segments(3), {}, [&](const tracking::Segment& s) {
+    return s.id == "seg-2" ? SegmentOutcome::failed("content too short (42 characters)")
+                           : SegmentOutcome::stored();
+  });
+  EXPECT_EQ(stats.stored, 2u);
+  EXPECT_EQ(stats.failed, 1u);
+  ASSERT_EQ(stats.failures.size(), 1u);
+  EXPECT_EQ(stats.failures[0]["segmentId"], "seg-2");
+  EXPECT_EQ(stats.failures[0]["reason"], "content too short (42 characters)");
+  EXPECT_FALSE(stats.run_failed()) << "some segments succeeded";
+}
+
+TEST(SegmentBatch, RunFailsWhenEveryAttemptedSegmentFailed) {
+  BatchStats stats = run_segment_batch(segments(2), {}, [](const tracking::Segment&) {
+    return SegmentOutcome::failed("404");
+  });
+  EXPECT_TRUE(stats.run_failed());
+  BatchStats nothing_to_do = run_segment_batch(segments(2, {1, 2}), {}, [](const tracking::Segment&) {
+    return SegmentOutcome::failed("never called");
+  });
+  EXPECT_FALSE(nothing_to_do.run_failed()) << "all skipped is a successful run";
+}
+
+TEST(SegmentBatch, ConsecutiveBlockedAnswersStopTheRun) {
+  BatchOptions options;
+  options.stop_after_consecutive_blocked = 3;
+  int calls = 0;
+  BatchStats stats = run_segment_batch(segments(10), options, [&](const tracking::Segment& s) {
+    ++calls;
+    return s.id == "seg-1" ? SegmentOutcome::stored() : SegmentOutcome::blocked("challenge page");
+  });
+  EXPECT_EQ(calls, 4);
+  EXPECT_EQ(stats.blocked, 3u);
+  EXPECT_EQ(stats.failed, 3u);
+  EXPECT_EQ(stats.not_attempted, 6u);
+  EXPECT_TRUE(stats.aborted);
+  EXPECT_NE(stats.abort_reason.find("3 consecutive blocked"), std::string::npos);
+  EXPECT_TRUE(stats.run_failed());
+}
+
+TEST(SegmentBatch, LockedChaptersAreCountedApartFromFailures) {
+  BatchStats stats = run_segment_batch(segments(3), {}, [](const tracking::Segment& s) {
+    return s.id == "seg-3" ? SegmentOutcome::locked() : SegmentOutcome::stored();
+  });
+  EXPECT_EQ(stats.locked, 1u);
+  EXPECT_EQ(stats.failed, 0u);
+  EXPECT_EQ(stats.stored, 2u);
+}
+
+TEST(SegmentBatch, StopOutcomeEndsTheRunAndLeavesTheRestUntouched) {
+  int calls = 0;
+  BatchStats stats = run_segment_batch(segments(5), {}, [&](const tracking::Segment& s) {
+    ++calls;
+    return s.id == "seg-3" ? SegmentOutcome::stop("download quota exhausted") : SegmentOutcome::stored();
+  });
+  EXPECT_EQ(calls, 3);
+  EXPECT_EQ(stats.stored, 2u);
+  EXPECT_EQ(stats.not_attempted, 3u);
+  EXPECT_EQ(stats.abort_reason, "download quota exhausted");
+}
+
+TEST(SegmentBatch, AnInterruptStopsBeforeTheNextSegment) {
+  reset_interrupt_for_tests();
+  int calls = 0;
+  BatchStats stats = run_segment_batch(segments(5), {}, [&](const tracking::Segment&) {
+    if (++calls == 2) simulate_interrupt(SIGINT);
+    return SegmentOutcome::stored();
+  });
+  reset_interrupt_for_tests();
+  EXPECT_EQ(calls, 2);
+  EXPECT_TRUE(stats.aborted);
+  EXPECT_EQ(stats.abort_reason, "interrupted by signal");
+  EXPECT_EQ(stats.not_attempted, 3u);
+}
+
+}  // namespace
+}  // namespace scrapers::runtime
