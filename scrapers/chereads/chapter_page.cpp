@@ -1,0 +1,169 @@
+// parse_chapter_page: chapterInfo.contents[] of the embedded JSON first, the
+// main#content HTML second; then the heading-repeat rule and the length check.
+#include <optional>
+#include <utility>
+
+#include "common/html/script_json.hpp"
+#include "common/text/whitespace.hpp"
+#include "scrapers/chereads/page_support.hpp"
+#include "scrapers/chereads/parse.hpp"
+
+namespace scrapers::chereads {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kNextData = "script#__NEXT_DATA__";
+constexpr std::string_view kViteContext = "script#vite-plugin-ssr_pageContext";
+constexpr std::string_view kContent = "main#content";
+// A paragraph longer than this is prose, not a repeated heading.
+constexpr std::size_t kMaxHeadingBytes = 200;
+// At most this much may precede the "Ch…" of a repeated heading ("【", "Vol. 2 ").
+constexpr std::size_t kMaxHeadingPrefixBytes = 16;
+
+html::TextOptions content_text_options() {
+  html::TextOptions options;
+  options.drop_ads = true;
+  options.drop.push_back(html::cached_selector("iframe, .ad, .advertisement, h1, h2, h3"));
+  return options;
+}
+
+std::vector<std::string> split_paragraphs(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text::trim(text.substr(pos, end - pos));
+    if (!line.empty()) out.emplace_back(line);
+    pos = end + 1;
+  }
+  return out;
+}
+
+// The chapterInfo object of the embedded JSON, or null.
+const json* chapter_info(const json& root) {
+  const json* holder = detail::find_object_with(
+      root, "chapterInfo", {"pageProps.pageData", "pageContext.pageProps.pageData", "props.pageProps.pageData"});
+  if (holder == nullptr) return nullptr;
+  const json& info = holder->at("chapterInfo");
+  return info.is_object() ? &info : nullptr;
+}
+
+Result<std::vector<std::string>> fragment_paragraphs(const json& info, std::string_view page_url) {
+  const auto contents = info.find("contents");
+  if (contents == info.end() || !contents->is_array()) return std::vector<std::string>{};
+  std::string joined;
+  for (const json& item : *contents) {
+    const json* content = item.is_object() && item.contains("content") ? &item.at("content") : &item;
+    if (!content->is_string()) continue;
+    joined.append("<div>").append(content->get_ref<const std::string&>()).append("</div>\n");
+  }
+  if (joined.empty()) return std::vector<std::string>{};
+  auto fragments = detail::load_page(joined, page_url);
+  if (!fragments.ok()) return std::move(fragments).error();
+  return split_paragraphs(fragments->root().text(content_text_options()));
+}
+
+// Fills page from main#content; false when the page has none.
+bool read_main_content(const html::HtmlDocument& document, ChapterPage& page) {
+  const auto main = document.select_first(kContent);
+  if (!main) return false;
+  page.source = ContentSource::main_html;
+  if (page.title.empty()) {
+    auto h1 = main->select_first("h1");
+    if (!h1) h1 = document.select_first("h1");
+    if (h1) page.title = detail::clean_title(h1->text());
+  }
+  for (const html::HtmlNode& el : main->select("[class]")) {
+    if (detail::class_marks_lock(el.attr("class").value_or(""))) {
+      page.locked = true;
+      return true;
+    }
+  }
+  page.paragraphs = split_paragraphs(main->text(content_text_options()));
+  return true;
+}
+
+std::string without_stars(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (const char c : s) {
+    if (c != '*') out += c;
+  }
+  return std::string(text::trim(out));
+}
+
+// The heading a first paragraph repeats ("**Chapter 1: …**" -> "Chapter 1: …"), or
+// nullopt: a short line whose first 'c' starts a chapter keyword with a number,
+// equal to the title's chapter number when the title has one.
+std::optional<std::string> repeated_heading(std::string_view paragraph, std::string_view title) {
+  std::string line = without_stars(paragraph);
+  if (line.empty() || line.size() > kMaxHeadingBytes) return std::nullopt;
+  const std::size_t c = line.find_first_of("cC");
+  if (c == std::string::npos || c > kMaxHeadingPrefixBytes) return std::nullopt;
+  const auto number = detail::number_after_chapter_keyword(std::string_view(line).substr(c));
+  if (!number) return std::nullopt;
+  const auto title_number = detail::number_after_chapter_keyword(title);
+  if (title_number && *title_number != *number) return std::nullopt;
+  return line;
+}
+
+Result<ChapterPage> finish(ChapterPage page, std::string_view page_url) {
+  if (page.locked) {
+    page.paragraphs.clear();
+    return page;
+  }
+  if (!page.paragraphs.empty()) {
+    if (auto heading = repeated_heading(page.paragraphs.front(), page.title)) {
+      page.paragraphs.erase(page.paragraphs.begin());
+      page.heading_dropped = true;
+      if (page.title.empty()) page.title = std::move(*heading);
+    }
+  }
+  for (std::size_t i = 0; i < page.paragraphs.size(); ++i) {
+    page.characters += detail::code_points(page.paragraphs[i]) + (i > 0 ? 1 : 0);
+  }
+  if (page.characters < kMinChapterCharacters) {
+    return make_error(ErrorKind::missing_field,
+                      "chapter text too short: " + std::to_string(page.characters) + " characters, at least " +
+                          std::to_string(kMinChapterCharacters) + " required",
+                      std::string(page_url));
+  }
+  return page;
+}
+
+}  // namespace
+
+std::string_view to_string(ContentSource source) {
+  return source == ContentSource::embedded_json ? "embedded JSON" : "main#content HTML";
+}
+
+Result<ChapterPage> parse_chapter_page(std::string_view body, std::string_view page_url) {
+  auto document = detail::load_page(body, page_url);
+  if (!document.ok()) return std::move(document).error();
+  ChapterPage page;
+  const auto root = html::extract_script_json(*document, {kNextData, kViteContext});
+  const json* info = root.ok() ? chapter_info(root.value()) : nullptr;
+  if (info != nullptr) {
+    if (const auto name = info->find("chapterName"); name != info->end() && name->is_string()) {
+      page.title = detail::clean_title(name->get_ref<const std::string&>());
+    }
+    if (detail::json_marks_locked(*info)) {
+      page.locked = true;
+      return finish(std::move(page), page_url);
+    }
+    auto paragraphs = fragment_paragraphs(*info, page_url);
+    if (!paragraphs.ok()) return std::move(paragraphs).error();
+    page.paragraphs = std::move(paragraphs).value();
+  }
+  if (page.paragraphs.empty() && !read_main_content(*document, page) && info == nullptr) {
+    std::string why = root.ok() ? "embedded JSON has no chapterInfo" : root.error().message;
+    return make_error(ErrorKind::layout_changed,
+                      "chapter page not recognised: " + why + "; no " + std::string(kContent) + " element",
+                      std::string(page_url));
+  }
+  return finish(std::move(page), page_url);
+}
+
+}  // namespace scrapers::chereads
