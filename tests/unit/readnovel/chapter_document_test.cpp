@@ -1,0 +1,138 @@
+#include "scrapers/readnovel/chapter_document.hpp"
+
+#include <gtest/gtest.h>
+
+#include "common/html/document.hpp"
+#include "common/storage/blob_store.hpp"
+
+#ifdef READNOVEL_HAVE_LIBXML2
+#include <libxml/parser.h>
+#endif
+
+namespace scrapers::content {
+namespace {
+
+constexpr std::string_view kWork = "3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b";
+constexpr std::string_view kEdition = "c0ffee00-1234-4abc-8def-0123456789ab";
+
+std::size_t count(std::string_view hay, std::string_view needle) {
+  std::size_t n = 0;
+  for (std::size_t pos = hay.find(needle); pos != std::string_view::npos; pos = hay.find(needle, pos + 1)) ++n;
+  return n;
+}
+
+text::ChapterNumber number(std::string_view text) { return text::ChapterNumber::parse(text).value(); }
+
+const std::vector<std::string> kHostileParagraphs = {
+    "She said “<b>hello</b>” & left.", "", "   ", "Tom & Jerry's \"quote\" </p><script>alert(1)</script>",
+    "ctrl\x01" "char\x0B" "and\xEF\xBF\xBE" "nonchar", "bad \xC3 byte", "\uFFFD kept"};
+
+TEST(ChapterDocument, IsWellFormedXmlWhateverTheText) {
+#ifdef READNOVEL_HAVE_LIBXML2
+  const std::string doc = build_chapter_document("Swords & Sorcery <Part 1> \x02", kHostileParagraphs,
+                                                 {"en", "https://readnovel.eu/chapter/a?x=1&y=\"2\""});
+  xmlDocPtr parsed = xmlReadMemory(doc.data(), static_cast<int>(doc.size()), "chapter.html", "UTF-8",
+                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  EXPECT_NE(parsed, nullptr) << doc;
+  xmlFreeDoc(parsed);
+#else
+  GTEST_SKIP() << "libxml2 development files are not installed, so XML well-formedness cannot be checked";
+#endif
+}
+
+TEST(ChapterDocument, ParsesBackToTheSameTitleAndParagraphs) {
+  const std::string doc = build_chapter_document("Chapter 2: The Weakest Hunter’s Oath",
+                                                 {"Jin-Woo opened his eyes.", "“Again?”", "He sighed…"});
+  auto parsed = html::HtmlDocument::parse(doc);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().describe();
+  EXPECT_EQ(parsed->title(), "Chapter 2: The Weakest Hunter’s Oath");
+  EXPECT_EQ(parsed->select_first("h1")->text(), "Chapter 2: The Weakest Hunter’s Oath");
+  const auto paragraphs = parsed->select("article > p");
+  ASSERT_EQ(paragraphs.size(), 3u);
+  EXPECT_EQ(paragraphs[0].text(), "Jin-Woo opened his eyes.");
+  EXPECT_EQ(paragraphs[1].text(), "“Again?”");
+  EXPECT_EQ(paragraphs[2].text(), "He sighed…");
+}
+
+TEST(ChapterDocument, TitleIsEscapedInTitleAndHeading) {
+  const std::string doc = build_chapter_document("Swords & Sorcery <Part 1>", {"x"});
+  EXPECT_NE(doc.find("<title>Swords &amp; Sorcery &lt;Part 1&gt;</title>"), std::string::npos);
+  EXPECT_NE(doc.find("<h1>Swords &amp; Sorcery &lt;Part 1&gt;</h1>"), std::string::npos);
+}
+
+TEST(ChapterDocument, DeclaresUtf8AndLanguage) {
+  const std::string doc = build_chapter_document("T", {"x"}, {"ko", {}});
+  EXPECT_EQ(doc.rfind("<!DOCTYPE html>\n<html lang=\"ko\">", 0), 0u);
+  EXPECT_NE(doc.find("<meta charset=\"utf-8\" />"), std::string::npos);
+  EXPECT_EQ(build_chapter_document("T", {"x"}, {"en\"><script>", {}}).find("<script>"), std::string::npos);
+}
+
+TEST(ChapterDocument, OneParagraphElementPerNonEmptyParagraphWithTextEscaped) {
+  const std::string doc = build_chapter_document("T", kHostileParagraphs);
+  EXPECT_EQ(count(doc, "<p>"), 5u);
+  EXPECT_NE(doc.find("<p>She said “&lt;b&gt;hello&lt;/b&gt;” &amp; left.</p>"), std::string::npos);
+  EXPECT_EQ(doc.find("<script>"), std::string::npos);
+  EXPECT_NE(doc.find("<p>ctrlcharandnonchar</p>"), std::string::npos);
+  EXPECT_NE(doc.find("<p>bad \uFFFD byte</p>"), std::string::npos);
+  EXPECT_NE(doc.find("<p>\uFFFD kept</p>"), std::string::npos);
+}
+
+TEST(ChapterDocument, EmptyTitleBecomesUntitled) {
+  EXPECT_NE(build_chapter_document(" \n ", {"x"}).find("<h1>Untitled</h1>"), std::string::npos);
+}
+
+TEST(ChapterDocument, CanonicalLinkIsWrittenEscapedOnlyWhenGiven) {
+  EXPECT_EQ(build_chapter_document("T", {"x"}).find("canonical"), std::string::npos);
+  const std::string doc = build_chapter_document("T", {"x"}, {"en", "https://h/c?a=1&b=\"2\""});
+  EXPECT_NE(doc.find("<link rel=\"canonical\" href=\"https://h/c?a=1&amp;b=&quot;2&quot;\" />"),
+            std::string::npos);
+}
+
+TEST(ChapterDocument, EqualInputGivesEqualBytes) {
+  EXPECT_EQ(build_chapter_document("T", kHostileParagraphs), build_chapter_document("T", kHostileParagraphs));
+}
+
+TEST(ChapterKey, FollowsTheRawNovelLayout) {
+  auto key = chapter_storage_key(kWork, kEdition, number("1"), "Chapter 2: The Weakest Hunter’s Oath");
+  ASSERT_TRUE(key.ok()) << key.error().describe();
+  EXPECT_EQ(key.value(), "raw/novel/3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b/c0ffee00-1234-4abc-8def-0123456789ab/"
+                         "number-0001/chapter-2-the-weakest-hunter’s-oath.html");
+}
+
+TEST(ChapterKey, DecimalAndLongNumbersKeepTheirDigits) {
+  EXPECT_EQ(number_key_component(number("10.5")), "number-0010.5");
+  EXPECT_EQ(number_key_component(number("12345")), "number-12345");
+  EXPECT_EQ(number_key_component(number("0")), "number-0000");
+}
+
+TEST(ChapterKey, HostileTitlesStayInsideTheirFolder) {
+  for (std::string_view title : {"../../etc/passwd", "..", "a/b\\c", " - . - ", "CON", "x\x01y", ""}) {
+    auto key = chapter_storage_key(kWork, kEdition, number("3"), title);
+    ASSERT_TRUE(key.ok());
+    const std::string prefix = "raw/novel/" + std::string(kWork) + "/" + std::string(kEdition) + "/number-0003/";
+    ASSERT_EQ(key->rfind(prefix, 0), 0u) << *key;
+    const std::string file = key->substr(prefix.size());
+    EXPECT_EQ(file.find('/'), std::string::npos) << file;
+    EXPECT_NE(file.front(), '.') << file;
+    EXPECT_TRUE(storage::validate_key(*key).ok()) << *key;
+  }
+  EXPECT_EQ(title_key_component(""), "untitled.html");
+}
+
+TEST(ChapterKey, LongTitlesAreCutToTheLimit) {
+  const std::string file = title_key_component(std::string(500, 'x'));
+  EXPECT_LE(file.size(), kMaxKeyTitleBytes + 5);
+  EXPECT_EQ(file.substr(file.size() - 5), ".html");
+}
+
+TEST(ChapterKey, IdsMustBeUuidsAndAreWrittenLowerCase) {
+  auto upper = chapter_storage_key("3F2A9C1E-8B7D-4E6F-9A0B-1C2D3E4F5A6B", kEdition, number("1"), "T");
+  ASSERT_TRUE(upper.ok());
+  EXPECT_NE(upper->find(std::string(kWork)), std::string::npos);
+  auto bad = chapter_storage_key("../x", kEdition, number("1"), "T");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().kind, ErrorKind::invalid_argument);
+}
+
+}  // namespace
+}  // namespace scrapers::content
