@@ -9,7 +9,8 @@
 // elements (p, div, li, h1-h6, tr, blockquote, section, ... ) on lines of their
 // own, <br> as a line break (two <br> leave one blank line, never more), <pre>
 // kept verbatim, table cells separated by a space; script, style, noscript,
-// template and head content skipped; lines trimmed, no leading or trailing newline.
+// template, iframe and head content skipped (unless the node itself is one);
+// lines trimmed, no leading or trailing newline.
 //
 // inner_html()/outer_html() serialise a subtree as HTML5 does: text escaped
 // (& < >), attribute values double-quoted with & < > " ' escaped, void elements
@@ -38,9 +39,11 @@ struct TextOptions {
 
 struct HtmlOptions {
   bool drop_scripts = false;    // script, style, iframe, noscript, template, object, embed
-  bool drop_ads = false;        // ins.adsbygoogle, elements with data-ad-* slots, and elements
-                                // whose id or class has an "ad"/"ads"/"advert..."/"adsense"
-                                // part ("ad", "ads-top", "sidebar_ad", "advertisement")
+  bool drop_ads = false;        // ins.adsbygoogle, elements with data-ad-* attributes, and
+                                // elements whose id or a class, split on '-' and '_', has an
+                                // "ad"/"ads"/"adv"/"advert..."/"adsense"/"adslot"/"adunit"/"adbox"/
+                                // "adcontainer"/"adwrapper" part ("ads-top", "sidebar_ad",
+                                // "advertisement"); "header", "download", "badge" are not ads
   bool drop_comments = false;
   std::vector<Selector> drop;   // elements matching any of these are dropped
 };

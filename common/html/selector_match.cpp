@@ -1,4 +1,5 @@
 // Matching compiled selectors against gumbo elements, right to left.
+#include <limits>
 #include <unordered_map>
 
 #include "common/html/node.hpp"
@@ -42,26 +43,28 @@ bool attr_matches(const AttrTest& t, const GumboNode* el) noexcept {
   return false;
 }
 
-// 1-based position of el among its parent's element children (from the end if asked).
-int element_position(const GumboNode* el, bool from_end) noexcept {
-  if (el->parent == nullptr) return 1;
+// Element siblings before el (or after it, when from_end), counting no further than limit.
+int elements_beside(const GumboNode* el, bool from_end, int limit) noexcept {
+  if (el->parent == nullptr) return 0;
   const GumboVector& siblings = sibling_vector(el);
-  int position = 1;
+  int count = 0;
   if (from_end) {
-    for (std::size_t i = el->index_within_parent + 1; i < siblings.length; ++i) {
-      if (is_element(child_at(siblings, i))) ++position;
+    for (std::size_t i = el->index_within_parent + 1; i < siblings.length && count < limit; ++i) {
+      if (is_element(child_at(siblings, i))) ++count;
     }
   } else {
-    for (std::size_t i = 0; i < el->index_within_parent; ++i) {
-      if (is_element(child_at(siblings, i))) ++position;
+    for (std::size_t i = el->index_within_parent; i > 0 && count < limit; --i) {
+      if (is_element(child_at(siblings, i - 1))) ++count;
     }
   }
-  return position;
+  return count;
 }
 
 bool position_matches(const PositionTest& t, const GumboNode* el) noexcept {
-  const int i = element_position(el, t.from_end);
-  if (t.a == 0) return i == t.b;
+  if (t.a == 0) {  // :first-child, :nth-child(3): stop counting once past b
+    return t.b >= 1 && elements_beside(el, t.from_end, t.b) == t.b - 1;
+  }
+  const int i = elements_beside(el, t.from_end, std::numeric_limits<int>::max()) + 1;
   const int diff = i - t.b;
   return diff / t.a >= 0 && diff % t.a == 0;
 }
