@@ -1,0 +1,58 @@
+#include "scrapers/opensubtitles/subtitle_file.hpp"
+
+#include <array>
+#include <utility>
+
+#include "common/text/filename.hpp"
+#include "common/text/whitespace.hpp"
+
+namespace scrapers::opensubtitles {
+namespace {
+
+bool ends_with_icase(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  const std::string_view tail = s.substr(s.size() - suffix.size());
+  for (std::size_t i = 0; i < tail.size(); ++i) {
+    char c = tail[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != suffix[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view subtitle_content_type(std::string_view file_name) noexcept {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kTypes = {{
+      {".srt", "text/plain"},
+      {".vtt", "text/vtt"},
+      {".ass", "text/x-ssa"},
+      {".ssa", "text/x-ssa"},
+  }};
+  const std::string_view name = text::trim(file_name);
+  for (const auto& [extension, type] : kTypes) {
+    if (ends_with_icase(name, extension)) return type;
+  }
+  return "application/octet-stream";
+}
+
+std::string subtitle_file_name(const std::optional<std::string>& preferred,
+                               const std::optional<std::string>& fallback, std::int64_t file_id) {
+  for (const auto* candidate : {&preferred, &fallback}) {
+    if (*candidate && !text::trim(**candidate).empty()) return text::sanitize_filename(**candidate);
+  }
+  return "subtitle-" + std::to_string(file_id) + ".srt";
+}
+
+std::string subtitle_key(std::string_view work_id, std::string_view edition_id, int episode,
+                         std::string_view file_name) {
+  std::string key = "raw/anime/";
+  key += work_id;
+  key += '/';
+  key += edition_id;
+  key += "/episode-" + std::to_string(episode) + "/";
+  key += text::sanitize_filename(file_name);
+  return key;
+}
+
+}  // namespace scrapers::opensubtitles
