@@ -1,27 +1,21 @@
-#include "scrapers/readnovel/chapter_document.hpp"
+#include "scrapers/runtime/chapter_document.hpp"
 
 #include <gtest/gtest.h>
 
 #include "common/html/document.hpp"
-#include "common/storage/blob_store.hpp"
 
 #ifdef READNOVEL_HAVE_LIBXML2
 #include <libxml/parser.h>
 #endif
 
-namespace scrapers::content {
+namespace scrapers::runtime {
 namespace {
-
-constexpr std::string_view kWork = "3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b";
-constexpr std::string_view kEdition = "c0ffee00-1234-4abc-8def-0123456789ab";
 
 std::size_t count(std::string_view hay, std::string_view needle) {
   std::size_t n = 0;
   for (std::size_t pos = hay.find(needle); pos != std::string_view::npos; pos = hay.find(needle, pos + 1)) ++n;
   return n;
 }
-
-text::ChapterNumber number(std::string_view text) { return text::ChapterNumber::parse(text).value(); }
 
 const std::vector<std::string> kHostileParagraphs = {
     "She said “<b>hello</b>” & left.", "", "   ", "Tom & Jerry's \"quote\" </p><script>alert(1)</script>",
@@ -92,47 +86,5 @@ TEST(ChapterDocument, EqualInputGivesEqualBytes) {
   EXPECT_EQ(build_chapter_document("T", kHostileParagraphs), build_chapter_document("T", kHostileParagraphs));
 }
 
-TEST(ChapterKey, FollowsTheRawNovelLayout) {
-  auto key = chapter_storage_key(kWork, kEdition, number("1"), "Chapter 2: The Weakest Hunter’s Oath");
-  ASSERT_TRUE(key.ok()) << key.error().describe();
-  EXPECT_EQ(key.value(), "raw/novel/3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b/c0ffee00-1234-4abc-8def-0123456789ab/"
-                         "number-0001/chapter-2-the-weakest-hunter’s-oath.html");
-}
-
-TEST(ChapterKey, DecimalAndLongNumbersKeepTheirDigits) {
-  EXPECT_EQ(number_key_component(number("10.5")), "number-0010.5");
-  EXPECT_EQ(number_key_component(number("12345")), "number-12345");
-  EXPECT_EQ(number_key_component(number("0")), "number-0000");
-}
-
-TEST(ChapterKey, HostileTitlesStayInsideTheirFolder) {
-  for (std::string_view title : {"../../etc/passwd", "..", "a/b\\c", " - . - ", "CON", "x\x01y", ""}) {
-    auto key = chapter_storage_key(kWork, kEdition, number("3"), title);
-    ASSERT_TRUE(key.ok());
-    const std::string prefix = "raw/novel/" + std::string(kWork) + "/" + std::string(kEdition) + "/number-0003/";
-    ASSERT_EQ(key->rfind(prefix, 0), 0u) << *key;
-    const std::string file = key->substr(prefix.size());
-    EXPECT_EQ(file.find('/'), std::string::npos) << file;
-    EXPECT_NE(file.front(), '.') << file;
-    EXPECT_TRUE(storage::validate_key(*key).ok()) << *key;
-  }
-  EXPECT_EQ(title_key_component(""), "untitled.html");
-}
-
-TEST(ChapterKey, LongTitlesAreCutToTheLimit) {
-  const std::string file = title_key_component(std::string(500, 'x'));
-  EXPECT_LE(file.size(), kMaxKeyTitleBytes + 5);
-  EXPECT_EQ(file.substr(file.size() - 5), ".html");
-}
-
-TEST(ChapterKey, IdsMustBeUuidsAndAreWrittenLowerCase) {
-  auto upper = chapter_storage_key("3F2A9C1E-8B7D-4E6F-9A0B-1C2D3E4F5A6B", kEdition, number("1"), "T");
-  ASSERT_TRUE(upper.ok());
-  EXPECT_NE(upper->find(std::string(kWork)), std::string::npos);
-  auto bad = chapter_storage_key("../x", kEdition, number("1"), "T");
-  ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().kind, ErrorKind::invalid_argument);
-}
-
 }  // namespace
-}  // namespace scrapers::content
+}  // namespace scrapers::runtime

@@ -1,15 +1,13 @@
-#include "scrapers/readnovel/chapter_document.hpp"
+#include "scrapers/runtime/chapter_document.hpp"
 
 #include <algorithm>
 #include <cctype>
 
 #include "common/text/entities.hpp"
-#include "common/text/filename.hpp"
 #include "common/text/utf8.hpp"
 #include "common/text/whitespace.hpp"
-#include "common/util/uuid.hpp"
 
-namespace scrapers::content {
+namespace scrapers::runtime {
 namespace {
 
 constexpr std::string_view kStyle =
@@ -40,14 +38,6 @@ std::string safe_language(std::string_view language) {
                         return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-';
                       });
   return simple ? std::string(language) : std::string("und");
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 }  // namespace
@@ -85,47 +75,4 @@ std::string build_chapter_document(std::string_view title, const std::vector<std
   return out;
 }
 
-std::string number_key_component(const text::ChapterNumber& number) {
-  std::string out = "number-";
-  const std::string_view integer = number.integer_part();
-  if (integer.size() < 4) out.append(4 - integer.size(), '0');
-  out += integer;
-  if (!number.is_integer()) {
-    out += '.';
-    out += number.fraction_part();
-  }
-  return out;
-}
-
-std::string title_key_component(std::string_view title) {
-  std::string dashed;
-  bool pending_dash = false;
-  for (char c : lower_ascii(text::collapse_whitespace(text::repair_utf8(title), true))) {
-    if (std::string_view("<>:\"/\\|?*").find(c) != std::string_view::npos) continue;
-    if (c == ' ' || c == '-') {
-      pending_dash = !dashed.empty();
-      continue;
-    }
-    if (pending_dash) dashed.push_back('-');
-    pending_dash = false;
-    dashed.push_back(c);
-  }
-  constexpr std::string_view kExtension = ".html";
-  std::string name = text::sanitize_filename(dashed, kMaxKeyTitleBytes);
-  std::replace(name.begin(), name.end(), ' ', '-');
-  return name + std::string(kExtension);
-}
-
-Result<std::string> chapter_storage_key(std::string_view work_id, std::string_view edition_id,
-                                        const text::ChapterNumber& number, std::string_view title) {
-  if (!is_uuid(work_id)) {
-    return make_error(ErrorKind::invalid_argument, "work id is not a UUID", std::string(work_id));
-  }
-  if (!is_uuid(edition_id)) {
-    return make_error(ErrorKind::invalid_argument, "edition id is not a UUID", std::string(edition_id));
-  }
-  return "raw/novel/" + lower_ascii(work_id) + "/" + lower_ascii(edition_id) + "/" +
-         number_key_component(number) + "/" + title_key_component(title);
-}
-
-}  // namespace scrapers::content
+}  // namespace scrapers::runtime
