@@ -23,20 +23,21 @@ namespace scrapers::tracking {
 using Json = nlohmann::json;
 
 // The catalog rows a job is about; only the ids that are set are written.
+// Designated initializers work without warnings: {.edition_id = id}.
 struct JobIds {
-  std::optional<std::string> source_id;
-  std::optional<std::string> work_id;
-  std::optional<std::string> edition_id;
-  std::optional<std::string> segment_id;
+  std::optional<std::string> source_id{};
+  std::optional<std::string> work_id{};
+  std::optional<std::string> edition_id{};
+  std::optional<std::string> segment_id{};
 };
 
 struct CreateJobParams {
   JobType job_type = JobType::scrape;
   Json input = Json::object();  // must be an object; carries "scriptType"
-  std::optional<std::string> source_id;
-  std::optional<std::string> work_id;
-  std::optional<std::string> edition_id;
-  std::optional<std::string> segment_id;
+  std::optional<std::string> source_id{};
+  std::optional<std::string> work_id{};
+  std::optional<std::string> edition_id{};
+  std::optional<std::string> segment_id{};
 };
 
 // Inserts status 'queued', attempt 0; returns the new job's id.

@@ -1,0 +1,148 @@
+// JobGuard against a real PostgreSQL: running on construction, heartbeats on a second
+// connection that survive it being killed, and every way a run can end.
+#include "tracking/job_guard.hpp"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <thread>
+
+#include "common/util/signals.hpp"
+#include "tests/integration/tracking/tracking_fixture.hpp"
+#include "tracking/jobs.hpp"
+
+namespace scrapers::testing {
+namespace {
+
+using namespace std::chrono_literals;
+using Json = nlohmann::json;
+
+class Guard : public TrackingTest {
+ protected:
+  void SetUp() override {
+    TrackingTest::SetUp();
+    if (IsSkipped()) return;
+    job_ = tracking::create_job(*db_, tracking::JobType::scrape, {{"scriptType", "guard-test"}}).value();
+  }
+  void TearDown() override { reset_interrupt_for_tests(); }
+
+  // Terminates every backend of this database except the test's own SQL connection.
+  void kill_other_connections() {
+    sql_->query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+  }
+
+  tracking::JobGuardOptions fast{100ms};
+  std::string job_;
+};
+
+TEST_F(Guard, ConstructingMarksTheJobRunningAsTheNextAttempt) {
+  tracking::JobGuard guard(*db_, job_, fast);
+  EXPECT_EQ(guard.attempt(), 1);
+  EXPECT_EQ(column(job_, "status"), "running");
+  EXPECT_TRUE(is_true(job_, "started_at IS NOT NULL"));
+  ASSERT_TRUE(guard.succeed({{"total", 0}, {"success", 0}, {"failed", 0}}).ok());
+}
+
+TEST_F(Guard, SucceedRecordsSuccessTheOutputAndFinishedAt) {
+  {
+    tracking::JobGuard guard(*db_, job_, fast);
+    ASSERT_TRUE(guard.succeed({{"totalChapters", 3}, {"success", 3}, {"errors", 0}}).ok());
+    EXPECT_TRUE(guard.finished());
+  }
+  EXPECT_EQ(column(job_, "status"), "success");
+  EXPECT_TRUE(is_true(job_, "finished_at >= started_at"));
+  EXPECT_EQ(Json::parse(*column(job_, "output")),
+            (Json{{"totalChapters", 3}, {"success", 3}, {"errors", 0}, {"total", 3}, {"failed", 0}}));
+}
+
+TEST_F(Guard, HeartbeatsAdvanceWhileTheRunLasts) {
+  tracking::JobGuard guard(*db_, job_, fast);
+  std::this_thread::sleep_for(550ms);
+  EXPECT_GE(guard.heartbeats(), 3);
+  EXPECT_TRUE(is_true(job_, "heartbeat_at > started_at"));
+  ASSERT_TRUE(guard.succeed({{"total", 0}, {"success", 0}, {"failed", 0}}).ok());
+  const int after = guard.heartbeats();
+  std::this_thread::sleep_for(300ms);
+  EXPECT_EQ(guard.heartbeats(), after) << "heartbeats stop when the run ends";
+}
+
+TEST_F(Guard, HeartbeatsSurviveTheirConnectionBeingKilled) {
+  tracking::JobGuard guard(*db_, job_, fast);
+  std::this_thread::sleep_for(250ms);
+  kill_other_connections();
+  const auto killed_at = *sql_->scalar("SELECT now()::text");
+  std::this_thread::sleep_for(700ms);
+  EXPECT_TRUE(is_true(job_, "heartbeat_at > '" + killed_at + "'::timestamptz"))
+      << "heartbeats resumed on a new connection";
+  EXPECT_EQ(column(job_, "status"), "running");
+  ASSERT_TRUE(guard.succeed({{"total", 1}, {"success", 1}, {"failed", 0}}).ok())
+      << "the end is recorded although the main connection was killed too";
+  EXPECT_EQ(column(job_, "status"), "success");
+}
+
+TEST_F(Guard, FailRecordsTheErrorAndKeepsPartialCounts) {
+  {
+    tracking::JobGuard guard(*db_, job_, fast);
+    ASSERT_TRUE(guard.fail("API timeout", Json{{"totalSegments", 10}, {"success", 4}, {"failed", 6}}).ok());
+  }
+  EXPECT_EQ(column(job_, "status"), "failed");
+  EXPECT_EQ(column(job_, "error"), "API timeout");
+  EXPECT_EQ(column(job_, "output->>'total'"), "10");
+  EXPECT_TRUE(is_true(job_, "finished_at IS NOT NULL"));
+}
+
+TEST_F(Guard, AnOutputWithoutTheMinimumCountsEndsTheJobFailedSayingWhy) {
+  tracking::JobGuard guard(*db_, job_, fast);
+  auto ended = guard.succeed({{"inserted", 3}});
+  ASSERT_FALSE(ended.ok());
+  EXPECT_EQ(column(job_, "status"), "failed");
+  EXPECT_NE(column(job_, "error").value_or("").find("minimum field"), std::string::npos);
+  EXPECT_EQ(column(job_, "output->>'inserted'"), "3") << "the output is kept for inspection";
+}
+
+TEST_F(Guard, DestroyedWithoutAnOutcomeTheJobFails) {
+  { tracking::JobGuard guard(*db_, job_, fast); }
+  EXPECT_EQ(column(job_, "status"), "failed");
+  EXPECT_EQ(column(job_, "error"), "run ended without reporting success");
+  EXPECT_TRUE(is_true(job_, "finished_at IS NOT NULL"));
+}
+
+TEST_F(Guard, DestroyedByAnExceptionTheJobFailsSayingSo) {
+  try {
+    tracking::JobGuard guard(*db_, job_, fast);
+    throw std::runtime_error("boom");
+  } catch (const std::runtime_error&) {
+  }
+  EXPECT_EQ(column(job_, "status"), "failed");
+  EXPECT_EQ(column(job_, "error"), "run aborted by an exception");
+}
+
+TEST_F(Guard, DestroyedAfterASignalTheJobFailsAsInterrupted) {
+  {
+    tracking::JobGuard guard(*db_, job_, fast);
+    simulate_interrupt(SIGINT);
+  }
+  EXPECT_EQ(column(job_, "status"), "failed");
+  EXPECT_EQ(column(job_, "error"), "interrupted by signal");
+}
+
+TEST_F(Guard, EndingTwiceIsAnErrorAndChangesNothing) {
+  tracking::JobGuard guard(*db_, job_, fast);
+  ASSERT_TRUE(guard.succeed({{"total", 0}, {"success", 0}, {"failed", 0}}).ok());
+  auto again = guard.fail("late");
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(column(job_, "status"), "success");
+}
+
+TEST_F(Guard, AnUnknownJobCannotBeGuarded) {
+  try {
+    tracking::JobGuard guard(*db_, "0b7c2a6e-8a43-4a0c-9a57-5b4f9c1f2d3e", fast);
+    FAIL() << "expected ErrorException";
+  } catch (const ErrorException& e) {
+    EXPECT_EQ(e.error().kind, ErrorKind::not_found);
+  }
+}
+
+}  // namespace
+}  // namespace scrapers::testing
