@@ -1,5 +1,7 @@
 #include "scrapers/runtime/segment_assets.hpp"
 
+#include <algorithm>
+
 #include "common/text/filename.hpp"
 
 namespace scrapers::runtime {
@@ -26,9 +28,26 @@ std::string padded_number(std::string_view number) {
   return out;
 }
 
+std::string title_slug(std::string_view title) {
+  std::string slug;
+  for (char c : title) {
+    if (std::string_view("<>:\"/\\|?*").find(c) != std::string_view::npos) continue;
+    const bool separator = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-';
+    if (separator) {
+      if (!slug.empty() && slug.back() != '-') slug += '-';
+      continue;
+    }
+    slug += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  std::string safe = text::sanitize_filename(slug, 120);
+  std::replace(safe.begin(), safe.end(), ' ', '-');
+  return safe;
+}
+
 std::string chapter_asset_key(const tracking::Segment& segment, std::string_view title) {
   return "raw/novel/" + segment.work_id + "/" + segment.edition_id + "/number-" +
-         padded_number(segment.number) + "/" + text::sanitize_filename(std::string(title) + ".html");
+         padded_number(segment.number) + "/" + title_slug(title) + ".html";
 }
 
 std::string subtitle_asset_key(const tracking::Segment& segment, int episode,

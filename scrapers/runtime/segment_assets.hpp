@@ -34,7 +34,12 @@ Result<StoredSegmentAsset> store_segment_asset(tracking::Database& db, storage::
 // "1" → "0001", "12" → "0012", "10.5" → "0010.5", "12345" → "12345".
 std::string padded_number(std::string_view number);
 
-// raw/novel/{work_id}/{edition_id}/number-{0001}/{sanitized-title}.html
+// "Chapter 2: The Weakest Hunter’s Oath" → "chapter-2-the-weakest-hunter’s-oath": ASCII
+// lower-cased, < > : " / \ | ? * dropped, whitespace/hyphen runs → one '-', then made a
+// safe file name (text::sanitize_filename, 120 bytes); never empty ("untitled").
+std::string title_slug(std::string_view title);
+
+// raw/novel/{work_id}/{edition_id}/number-{0001}/{title_slug(title)}.html
 std::string chapter_asset_key(const tracking::Segment& segment, std::string_view title);
 
 // raw/anime/{work_id}/{edition_id}/episode-{E}/{sanitized file name}

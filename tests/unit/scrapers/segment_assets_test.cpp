@@ -24,7 +24,14 @@ TEST(PaddedNumber, PadsTheWholePartToFourDigitsAndKeepsDecimals) {
 TEST(ChapterAssetKey, FollowsTheNovelLayoutWithASanitisedTitle) {
   EXPECT_EQ(chapter_asset_key(segment("2"), "Chapter 2: The Weakest Hunter’s Oath"),
             "raw/novel/11111111-1111-4111-8111-111111111111/22222222-2222-4222-8222-222222222222/"
-            "number-0002/Chapter 2_ The Weakest Hunter’s Oath.html");
+            "number-0002/chapter-2-the-weakest-hunter’s-oath.html");
+}
+
+TEST(TitleSlug, LowerCasesJoinsWithHyphensAndNeverComesOutEmpty) {
+  EXPECT_EQ(title_slug("Chapter 270.5 — Side Story (외전)"), "chapter-270.5-—-side-story-(외전)");
+  EXPECT_EQ(title_slug("  A -- B  "), "a-b");
+  EXPECT_EQ(title_slug("???"), "untitled");
+  EXPECT_EQ(title_slug(".."), "untitled");
 }
 
 TEST(ChapterAssetKey, HostileTitlesCannotLeaveTheSegmentFolder) {
