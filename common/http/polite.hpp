@@ -8,7 +8,8 @@
 //     spacing, so there are no bursts.
 // Waits go through the Clock: an interrupt ends one with ErrorKind::interrupted and
 // the request is not sent. Hosts are compared case-insensitively; a URL that does not
-// parse is passed through to the inner transport, which rejects it.
+// parse is passed through to the inner transport, which rejects it. One thread at
+// a time.
 #pragma once
 
 #include <chrono>

@@ -10,6 +10,7 @@
 // through the Clock, so an interrupt ends the wait with ErrorKind::interrupted.
 // After the last attempt the last Response (or Error) is returned as it is.
 // Each retry is logged: "GET <url> attempt 2/4 after 503, waiting 1.2 s".
+// One thread at a time (the jitter generator is not shared safely).
 #pragma once
 
 #include <chrono>
