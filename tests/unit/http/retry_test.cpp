@@ -102,6 +102,21 @@ TEST_F(RetryFixture, BackoffDoublesUntilAttemptsRunOutAndTheLastResponseIsReturn
   EXPECT_EQ(clock.sleeps, (std::vector<std::chrono::milliseconds>{100ms, 200ms, 400ms}));
 }
 
+TEST_F(RetryFixture, EachRetryIsLoggedWithAttemptReasonAndWait) {
+  RetryPolicy policy = no_jitter(4);
+  policy.base_delay = 1200ms;
+  auto transport = make(policy);
+  inner->push(response_with_status(503));
+  inner->push(response_with_status(200));
+  ::testing::internal::CaptureStderr();
+  ASSERT_TRUE(transport.send(get("https://example.test/a?api_key=s3cret")).ok());
+  const std::string log = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(log.find("GET https://example.test/a?api_key=REDACTED attempt 2/4 after 503, waiting 1.2 s"),
+            std::string::npos)
+      << log;
+  EXPECT_EQ(log.find("s3cret"), std::string::npos);
+}
+
 TEST_F(RetryFixture, BackoffIsCappedAtMaxDelay) {
   RetryPolicy policy = no_jitter(4);
   policy.base_delay = 1000ms;
