@@ -199,6 +199,44 @@ ProcessResult RunningProcess::wait(std::chrono::milliseconds timeout) {
   return state_->result(true);
 }
 
+namespace {
+
+// posix_spawn's file actions and attributes, destroyed with the object: the child gets
+// the pipes as fds 0-2, default signal dispositions and an empty signal mask.
+class SpawnSetup {
+ public:
+  SpawnSetup(const Pipe& in, const Pipe& out, const Pipe& err, const std::string& cwd) {
+    posix_spawn_file_actions_init(&actions_);
+    posix_spawn_file_actions_adddup2(&actions_, in.read, 0);
+    posix_spawn_file_actions_adddup2(&actions_, out.write, 1);
+    posix_spawn_file_actions_adddup2(&actions_, err.write, 2);
+    if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions_, cwd.c_str());
+    posix_spawnattr_init(&attr_);
+    sigset_t all, none;
+    sigfillset(&all);
+    sigemptyset(&none);
+    posix_spawnattr_setsigdefault(&attr_, &all);
+    posix_spawnattr_setsigmask(&attr_, &none);
+    posix_spawnattr_setflags(&attr_, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+  }
+  ~SpawnSetup() {
+    posix_spawn_file_actions_destroy(&actions_);
+    posix_spawnattr_destroy(&attr_);
+  }
+  SpawnSetup(const SpawnSetup&) = delete;
+  SpawnSetup& operator=(const SpawnSetup&) = delete;
+
+  int spawn(pid_t* pid, const std::string& path, char* const* argv, char* const* envp) const {
+    return ::posix_spawn(pid, path.c_str(), &actions_, &attr_, argv, envp);
+  }
+
+ private:
+  posix_spawn_file_actions_t actions_;
+  posix_spawnattr_t attr_;
+};
+
+}  // namespace
+
 RunningProcess start_process(const std::string& path, const std::vector<std::string>& args,
                              const ProcessOptions& options) {
   std::signal(SIGPIPE, SIG_IGN);  // a child that stops reading stdin must not kill the test
@@ -209,34 +247,12 @@ RunningProcess start_process(const std::string& path, const std::vector<std::str
   auto envp = pointers(env_strings);
 
   Pipe in = make_pipe(), out = make_pipe(), err = make_pipe();
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in.read, 0);
-  posix_spawn_file_actions_adddup2(&actions, out.write, 1);
-  posix_spawn_file_actions_adddup2(&actions, err.write, 2);
-  if (!options.working_directory.empty()) {
-    posix_spawn_file_actions_addchdir_np(&actions, options.working_directory.c_str());
-  }
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  sigset_t all, none;
-  sigfillset(&all);
-  sigemptyset(&none);
-  posix_spawnattr_setsigdefault(&attr, &all);
-  posix_spawnattr_setsigmask(&attr, &none);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
-
   auto state = std::make_unique<RunningProcess::State>();
-  const int rc = ::posix_spawn(&state->pid, path.c_str(), &actions, &attr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attr);
-  close_fd(in.read);
-  close_fd(out.write);
-  close_fd(err.write);
+  const int rc = SpawnSetup(in, out, err, options.working_directory)
+                     .spawn(&state->pid, path, argv.data(), envp.data());
+  for (int* fd : {&in.read, &out.write, &err.write}) close_fd(*fd);
   if (rc != 0) {
-    close_fd(in.write);
-    close_fd(out.read);
-    close_fd(err.read);
+    for (int* fd : {&in.write, &out.read, &err.read}) close_fd(*fd);
     throw std::runtime_error("cannot start " + path + ": " + std::strerror(rc));
   }
   ::fcntl(in.write, F_SETFL, O_NONBLOCK);

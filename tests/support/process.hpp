@@ -22,11 +22,12 @@
 
 namespace scrapers::testing {
 
+// Designated initializers work without warnings: {.stdin_data = "x", .timeout = 5s}.
 struct ProcessOptions {
-  std::vector<std::pair<std::string, std::string>> env;  // set (or override) these
-  std::vector<std::string> unset_env;                     // remove these
-  std::optional<std::string> stdin_data;                  // closed (empty) when absent
-  std::string working_directory;                          // empty: the test's own
+  std::vector<std::pair<std::string, std::string>> env{};  // set (or override) these
+  std::vector<std::string> unset_env{};                     // remove these
+  std::optional<std::string> stdin_data{};                  // closed (empty) when absent
+  std::string working_directory{};                          // empty: the test's own
   std::chrono::milliseconds timeout{60000};               // run_process(): SIGKILL after this
 };
 
@@ -73,7 +74,7 @@ ProcessResult run_process(const std::string& path, const std::vector<std::string
                           const ProcessOptions& options = {});
 
 // A built program by its path relative to the build directory, e.g.
-// binary_path("scrapers/admin/pipeline-jobs"). Uses $SCRAPERS_BINARY_DIR (set by ctest)
+// binary_path("bin/pipeline-jobs"). Uses $SCRAPERS_BINARY_DIR (set by ctest)
 // or the SCRAPERS_BINARY_DIR compile definition of the test target.
 inline std::string binary_path(std::string_view relative) {
   std::string dir;
