@@ -87,9 +87,9 @@ CREATE INDEX IF NOT EXISTS segment_assets_asset_id_idx ON segment_assets (asset_
 
 -- The monitoring queries of the seed document ("Monitoring & Debugging").
 CREATE INDEX IF NOT EXISTS pipeline_jobs_status_started_at_idx
-  ON pipeline_jobs (status, started_at DESC);
+  ON pipeline_jobs (status, started_at DESC NULLS LAST);
 CREATE INDEX IF NOT EXISTS pipeline_jobs_status_finished_at_idx
-  ON pipeline_jobs (status, finished_at DESC);
+  ON pipeline_jobs (status, finished_at DESC NULLS LAST);
 CREATE INDEX IF NOT EXISTS pipeline_jobs_type_script_status_idx
   ON pipeline_jobs (job_type, (input->>'scriptType'), status);
 CREATE INDEX IF NOT EXISTS pipeline_jobs_created_at_idx
