@@ -70,7 +70,7 @@ Result<MigrationReport> migrate(Database& db) {
       if (done.count(m.version) != 0) continue;
       current = &m;
       apply(db.connection(), m);
-      log::info("migration " + std::to_string(m.version) + " (" + std::string(m.name) +
+      log::debug("migration " + std::to_string(m.version) + " (" + std::string(m.name) +
                 ") applied");
       report.applied.push_back({m.version, std::string(m.name)});
     }
