@@ -109,8 +109,13 @@ Slist build_header_list(const Request& request) {
   for (const auto& [name, value] : request.headers.entries) {
     append(value.empty() ? name + ";" : name + ": " + value);
   }
-  append("Expect:");  // no 100-continue round trip for large bodies
-  if (!request.body.empty() && !request.headers.has("Content-Type")) append("Content-Type:");
+  // Header removals ("Name:") are skipped for SigV4 requests: libcurl 7.88 lists a
+  // removed header in SignedHeaders without sending it, so S3/R2 would reject the
+  // signature (curl issue #11664, fixed in 8.3).
+  if (!request.aws_sigv4) {
+    append("Expect:");  // no 100-continue round trip for large bodies
+    if (!request.body.empty() && !request.headers.has("Content-Type")) append("Content-Type:");
+  }
   return list;
 }
 
