@@ -59,7 +59,7 @@ TEST_F(Guard, SucceedRecordsSuccessTheOutputAndFinishedAt) {
 TEST_F(Guard, HeartbeatsAdvanceWhileTheRunLasts) {
   tracking::JobGuard guard(*db_, job_, fast);
   std::this_thread::sleep_for(550ms);
-  EXPECT_GE(guard.heartbeats(), 3);
+  EXPECT_GE(guard.heartbeats(), 2);
   EXPECT_TRUE(is_true(job_, "heartbeat_at > started_at"));
   ASSERT_TRUE(guard.succeed({{"total", 0}, {"success", 0}, {"failed", 0}}).ok());
   const int after = guard.heartbeats();
