@@ -1,0 +1,107 @@
+#include "scrapers/chereads/chereads_segment.hpp"
+
+#include <optional>
+#include <utility>
+
+#include "common/util/log.hpp"
+#include "scrapers/chereads/page_fetch.hpp"
+#include "scrapers/chereads/parse.hpp"
+#include "scrapers/runtime/chapter_document.hpp"
+#include "scrapers/runtime/job_runner.hpp"
+#include "scrapers/runtime/segment_assets.hpp"
+#include "scrapers/runtime/segment_batch.hpp"
+#include "tracking/catalog.hpp"
+
+namespace scrapers::chereads {
+namespace {
+
+using nlohmann::json;
+using runtime::SegmentOutcome;
+
+SegmentOutcome outcome_of(const Error& error) {
+  if (error.kind == ErrorKind::blocked) return SegmentOutcome::blocked(error.describe());
+  return SegmentOutcome::failed(error.describe());
+}
+
+// Fetches, parses and stores one chapter; never throws for a per-chapter problem.
+SegmentOutcome process_chapter(const tracking::Segment& segment, tracking::Database& db,
+                               runtime::Services& services) {
+  if (!segment.canonical_url || segment.canonical_url->empty()) return SegmentOutcome::skipped("no url");
+  const std::string& url = *segment.canonical_url;
+  try {
+    auto response = fetch_page(services.transport, url);
+    if (!response.ok()) return outcome_of(response.error());
+    auto page = parse_chapter_page(response->body, url);
+    if (!page.ok()) return outcome_of(page.error());
+    if (page->locked) return SegmentOutcome::locked();
+    const std::string title = page->title.empty() ? segment.title : page->title;
+    runtime::DocumentOptions document_options;
+    document_options.canonical_url = url;
+    runtime::SegmentAsset asset{runtime::chapter_asset_key(segment, title),
+                                runtime::build_chapter_document(title, page->paragraphs, document_options),
+                                std::string(runtime::kChapterDocumentContentType), "cleaned_text", "content"};
+    auto stored = runtime::store_segment_asset(db, services.blobs, segment.id, asset);
+    if (!stored.ok()) return SegmentOutcome::failed(stored.error().describe());
+    return SegmentOutcome::stored(asset.key + " (" + std::to_string(page->characters) + " characters, " +
+                                  std::string(to_string(page->source)) + ")");
+  } catch (const std::exception& e) {
+    return SegmentOutcome::failed(e.what());
+  }
+}
+
+json batch_output(const runtime::BatchStats& stats) {
+  const std::size_t skipped = stats.skipped + stats.locked;
+  return {{"totalSegments", stats.total}, {"success", stats.stored},   {"skipped", skipped},
+          {"errors", stats.failed},       {"locked", stats.locked},    {"blocked", stats.blocked},
+          {"notAttempted", stats.not_attempted}, {"failures", stats.failures},
+          {"total", stats.total},         {"failed", stats.failed}};
+}
+
+std::string failure_reason(const runtime::BatchStats& stats) {
+  if (!stats.abort_reason.empty()) return stats.abort_reason;
+  return "all " + std::to_string(stats.stored + stats.failed) + " attempted chapters failed";
+}
+
+}  // namespace
+
+int run_chereads_segment(const ChereadsSegmentOptions& options, tracking::Database& db,
+                         runtime::Services& services) {
+  auto edition = tracking::find_edition(db, options.edition_id);
+  if (!edition.ok()) {
+    log::error("cannot look up edition " + options.edition_id + ": " + edition.error().describe());
+    return runtime::exit_code::job_failed;
+  }
+  runtime::JobSpec spec;
+  spec.input = {{"startChapter", options.start}, {"endChapter", options.end}, {"delay", options.delay_ms},
+                {"scriptType", "scrape-chereads-segment"}};
+  if (options.limit > 0) spec.input["limit"] = options.limit;
+  if (*edition) spec.ids = tracking::JobIds{{}, (*edition)->work_id, (*edition)->id, {}};
+  std::optional<runtime::BatchStats> final_stats;
+  const int exit_status = runtime::run_tracked_job(db, spec, [&](runtime::JobContext& ctx) {
+    if (!*edition) {
+      throw ErrorException(make_error(ErrorKind::not_found, "edition " + options.edition_id + " does not exist"));
+    }
+    tracking::SegmentQuery query;
+    query.edition_id = options.edition_id;
+    query.min_number = std::to_string(options.start);
+    query.max_number = std::to_string(options.end);
+    auto segments = std::move(tracking::list_segments(ctx.db(), query)).value_or_throw();
+    log::info(std::to_string(segments.size()) + " chapters between " + std::to_string(options.start) + " and " +
+              std::to_string(options.end) + " in edition " + options.edition_id);
+    runtime::BatchOptions batch;
+    batch.limit = static_cast<std::size_t>(options.limit);
+    batch.stop_after_consecutive_blocked = kStopAfterConsecutiveBlocked;
+    batch.noun = "chapters";
+    const runtime::BatchStats stats = runtime::run_segment_batch(
+        segments, batch, [&](const tracking::Segment& segment) { return process_chapter(segment, ctx.db(), services); });
+    final_stats = stats;
+    if (stats.run_failed()) return runtime::JobResult::failure(failure_reason(stats), batch_output(stats));
+    return runtime::JobResult::success(batch_output(stats));
+  });
+  if (exit_status == runtime::exit_code::ok && final_stats && final_stats->failed > 0) {
+    return runtime::exit_code::job_failed;
+  }
+  return exit_status;
+}
+
+}  // namespace scrapers::chereads

@@ -1,0 +1,120 @@
+#include "scrapers/chereads/chereads_work.hpp"
+
+#include <utility>
+
+#include "common/util/log.hpp"
+#include "scrapers/chereads/page_fetch.hpp"
+#include "scrapers/chereads/parse.hpp"
+#include "scrapers/chereads/work_url.hpp"
+#include "scrapers/runtime/job_runner.hpp"
+#include "tracking/catalog.hpp"
+
+namespace scrapers::chereads {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxIgnoredItemsInOutput = 50;
+
+template <class T>
+T or_throw(Result<T> result) {
+  return std::move(result).value_or_throw();
+}
+
+// The list from one page, or the reason there is none.
+Result<ChapterList> list_from(runtime::Services& services, const std::string& url) {
+  auto page = fetch_page(services.transport, url);
+  if (!page.ok()) return std::move(page).error();
+  return parse_chapter_list(page->body, url);
+}
+
+// Novel page (embedded JSON) first, chapter-list page second.
+ChapterList load_chapter_list(runtime::Services& services, const std::string& book_id) {
+  const std::string& base = services.urls.chereads_base;
+  const std::string novel_url = novel_page_url(base, book_id);
+  auto from_novel = list_from(services, novel_url);
+  if (from_novel.ok()) return std::move(from_novel).value();
+  const Error& first = from_novel.error();
+  if (first.kind == ErrorKind::blocked) throw ErrorException(first);
+  log::info("novel page gave no chapter list (" + first.message + "); trying the chapter-list page");
+  const std::string list_url = chapter_list_url(base, book_id);
+  auto from_list = list_from(services, list_url);
+  if (from_list.ok()) return std::move(from_list).value();
+  Error error = std::move(from_list).error();
+  error.message = "no chapter list: novel page: " + first.message + "; chapter-list page: " + error.message;
+  throw ErrorException(std::move(error));
+}
+
+std::vector<tracking::SegmentInput> segment_inputs(const ChapterList& list) {
+  std::vector<tracking::SegmentInput> out;
+  out.reserve(list.chapters.size());
+  for (const ChapterRef& c : list.chapters) out.push_back({c.number.str(), c.title, c.url});
+  return out;
+}
+
+json ignored_items(const ChapterList& list) {
+  json items = json::array();
+  for (const SkippedItem& s : list.skipped) {
+    if (items.size() >= kMaxIgnoredItemsInOutput) break;
+    items.push_back({{"title", s.title}, {"reason", std::string(to_string(s.reason))}, {"detail", s.detail}});
+  }
+  return items;
+}
+
+void log_list(const ChapterList& list) {
+  log::info("chapter list from " + std::string(to_string(list.source)) + ": " + std::to_string(list.chapters.size()) +
+            " chapters (" + std::to_string(list.locked_count()) + " locked), " + std::to_string(list.skipped.size()) +
+            " items ignored");
+  for (const SkippedItem& s : list.skipped) {
+    log::info("ignored '" + s.title + "': " + std::string(to_string(s.reason)) + " (" + s.detail + ")");
+  }
+}
+
+runtime::JobResult work_body(const ChereadsWorkOptions& options, const WorkUrl& work_url,
+                             runtime::Services& services, runtime::JobContext& ctx) {
+  const ChapterList list = load_chapter_list(services, work_url.book_id);
+  log_list(list);
+  if (!list.book_id.empty() && list.book_id != work_url.book_id) {
+    log::warn("the page describes book " + list.book_id + ", not " + work_url.book_id + "; its chapter links are kept");
+  }
+  const tracking::Edition edition = or_throw(tracking::get_or_create_edition(
+      ctx.db(), tracking::EditionKey{options.work_id, "novel", "chereads", options.url, false}));
+  ctx.set_ids(tracking::JobIds{{}, {}, edition.id, {}});
+  log::info(std::string(edition.created ? "created" : "found") + " edition " + edition.id);
+  const tracking::UpsertCounts counts =
+      or_throw(tracking::upsert_segments(ctx.db(), edition.id, "chapter", segment_inputs(list)));
+  const std::size_t total = list.chapters.size();
+  log::info("segments: " + std::to_string(counts.inserted) + " inserted, " + std::to_string(counts.updated) +
+            " updated, " + std::to_string(counts.skipped) + " unchanged");
+  return runtime::JobResult::success({{"workId", options.work_id}, {"editionId", edition.id},
+                                      {"bookId", work_url.book_id}, {"totalChapters", total},
+                                      {"inserted", counts.inserted}, {"updated", counts.updated},
+                                      {"skipped", counts.skipped}, {"locked", list.locked_count()},
+                                      {"ignored", list.skipped.size()}, {"ignoredItems", ignored_items(list)},
+                                      {"source", std::string(to_string(list.source))},
+                                      {"total", total}, {"success", total}, {"failed", 0}, {"errors", 0}});
+}
+
+}  // namespace
+
+int run_chereads_work(const ChereadsWorkOptions& options, tracking::Database& db, runtime::Services& services) {
+  auto work_url = parse_work_url(options.url, services.urls.chereads_base);
+  if (!work_url.ok()) {
+    log::error(work_url.error().describe());
+    return runtime::exit_code::usage;
+  }
+  auto created = tracking::ensure_work(db, options.work_id, options.effective_title());
+  if (!created.ok()) {
+    log::error("cannot get or create work " + options.work_id + ": " + created.error().describe());
+    return runtime::exit_code::job_failed;
+  }
+  log::info(std::string(*created ? "created work " : "found work ") + options.work_id);
+  runtime::JobSpec spec;
+  spec.input = {{"url", options.url}, {"title", options.effective_title()}, {"scriptType", "scrape-chereads-work"}};
+  spec.ids.work_id = options.work_id;
+  return runtime::run_tracked_job(db, spec, [&](runtime::JobContext& ctx) {
+    return work_body(options, *work_url, services, ctx);
+  });
+}
+
+}  // namespace scrapers::chereads

@@ -1,0 +1,32 @@
+// The chereads URLs a program accepts and builds: a user's book URL
+// (/chapterlist/{bookId}/ or /novel/{bookId}) on the configured site, and the
+// novel-page and chapter-list URLs of a book on that site.
+//
+// parse_work_url accepts only an absolute http(s) URL on the configured base's host
+// (http::is_on_site: same scheme/host/port, "www." ignored for the production host)
+// whose path is exactly /chapterlist/{digits} or /novel/{digits}, with an optional
+// trailing '/'; the query string is ignored. Anything else is invalid_argument with
+// a one-line message naming what is wrong.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "common/util/error.hpp"
+
+namespace scrapers::chereads {
+
+struct WorkUrl {
+  std::string url;      // as given
+  std::string book_id;  // digits
+  bool chapter_list = false;  // /chapterlist/... (else /novel/...)
+};
+
+Result<WorkUrl> parse_work_url(std::string_view url, std::string_view site_base);
+
+// {base}/novel/{bookId}
+std::string novel_page_url(std::string_view site_base, std::string_view book_id);
+// {base}/chapterlist/{bookId}/
+std::string chapter_list_url(std::string_view site_base, std::string_view book_id);
+
+}  // namespace scrapers::chereads
