@@ -44,15 +44,4 @@ std::string subtitle_file_name(const std::optional<std::string>& preferred,
   return "subtitle-" + std::to_string(file_id) + ".srt";
 }
 
-std::string subtitle_key(std::string_view work_id, std::string_view edition_id, int episode,
-                         std::string_view file_name) {
-  std::string key = "raw/anime/";
-  key += work_id;
-  key += '/';
-  key += edition_id;
-  key += "/episode-" + std::to_string(episode) + "/";
-  key += text::sanitize_filename(file_name);
-  return key;
-}
-
 }  // namespace scrapers::opensubtitles

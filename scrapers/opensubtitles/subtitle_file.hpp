@@ -7,8 +7,7 @@
 // subtitle_file_name picks the first non-blank candidate name and passes it
 // through text::sanitize_filename, so a hostile "../../x.srt" becomes one plain
 // path component; with no name at all it is "subtitle-<file_id>.srt".
-// subtitle_key builds raw/anime/{work_id}/{edition_id}/episode-{E}/{file name},
-// sanitising the name again so the key can never gain a path component.
+// The storage key is built by runtime::subtitle_asset_key, which sanitises again.
 #pragma once
 
 #include <cstdint>
@@ -22,9 +21,5 @@ std::string_view subtitle_content_type(std::string_view file_name) noexcept;
 
 std::string subtitle_file_name(const std::optional<std::string>& preferred,
                                const std::optional<std::string>& fallback, std::int64_t file_id);
-
-// work_id and edition_id must already be validated UUIDs.
-std::string subtitle_key(std::string_view work_id, std::string_view edition_id, int episode,
-                         std::string_view file_name);
 
 }  // namespace scrapers::opensubtitles

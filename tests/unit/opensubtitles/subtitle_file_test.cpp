@@ -7,9 +7,6 @@
 namespace scrapers::opensubtitles {
 namespace {
 
-constexpr std::string_view kWork = "0b8f3c2e-1d4a-4f5b-9c6d-7e8f9a0b1c2d";
-constexpr std::string_view kEdition = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b";
-
 TEST(SubtitleContentType, FollowsTheExtensionInAnyCase) {
   EXPECT_EQ(subtitle_content_type("a.srt"), "text/plain");
   EXPECT_EQ(subtitle_content_type("[SubsPlease] x.EN.SRT"), "text/plain");
@@ -38,16 +35,6 @@ TEST(SubtitleFileName, PrefersTheFirstNonBlankNameAndFallsBackToTheFileId) {
 TEST(SubtitleFileName, KeepsUnicodeAndBrackets) {
   EXPECT_EQ(subtitle_file_name(std::string("[SubsPlease] 나 혼자만 레벨업 - 01.srt"), std::nullopt, 1),
             "[SubsPlease] 나 혼자만 레벨업 - 01.srt");
-}
-
-TEST(SubtitleKey, PlacesTheFileUnderTheEpisodeFolderAndCannotEscapeIt) {
-  EXPECT_EQ(subtitle_key(kWork, kEdition, 3, "Solo.Leveling.S01E03.vtt"),
-            "raw/anime/" + std::string(kWork) + "/" + std::string(kEdition) + "/episode-3/Solo.Leveling.S01E03.vtt");
-  const std::string hostile = subtitle_key(kWork, kEdition, 4, "../../x.srt");
-  const std::string prefix = "raw/anime/" + std::string(kWork) + "/" + std::string(kEdition) + "/episode-4/";
-  ASSERT_EQ(hostile.substr(0, prefix.size()), prefix);
-  EXPECT_EQ(hostile.find('/', prefix.size()), std::string::npos);
-  EXPECT_EQ(hostile.find("/../"), std::string::npos);
 }
 
 TEST(SubtitleFixtures, KeepTheirByteOrderMarkAndNonAsciiText) {

@@ -1,0 +1,227 @@
+#include "scrapers/opensubtitles/bulk_download.hpp"
+
+#include <iostream>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/util/env.hpp"
+#include "common/util/log.hpp"
+#include "common/util/uuid.hpp"
+#include "scrapers/opensubtitles/api_client.hpp"
+#include "scrapers/opensubtitles/api_query.hpp"
+#include "scrapers/opensubtitles/episode_downloader.hpp"
+#include "scrapers/runtime/job_runner.hpp"
+#include "scrapers/runtime/segment_batch.hpp"
+#include "tracking/catalog.hpp"
+
+namespace scrapers::opensubtitles {
+namespace {
+
+using nlohmann::json;
+
+template <class T>
+T or_throw(Result<T> result) {
+  return std::move(result).value_or_throw();
+}
+
+// What the run covers: its editions (in creation order), or why there are none.
+struct Scope {
+  std::optional<std::string> work_id;
+  std::vector<tracking::Edition> editions;
+  std::optional<Error> problem;  // fails the job once it exists
+};
+
+Result<Scope> resolve_scope(const BulkDownloadOptions& options, tracking::Database& db) {
+  Scope scope;
+  if (options.edition_id) {
+    auto edition = tracking::find_edition(db, *options.edition_id);
+    if (!edition.ok()) return std::move(edition).error();
+    if (!*edition) {
+      scope.problem = make_error(ErrorKind::not_found, "edition " + *options.edition_id + " does not exist",
+                                 "--editionId");
+      return scope;
+    }
+    scope.work_id = (*edition)->work_id;
+    scope.editions.push_back(std::move(**edition));
+    return scope;
+  }
+  auto exists = tracking::work_exists(db, *options.work_id);
+  if (!exists.ok()) return std::move(exists).error();
+  if (!*exists) {
+    scope.problem = make_error(ErrorKind::not_found, "work " + *options.work_id + " does not exist", "--workId");
+    return scope;
+  }
+  scope.work_id = *options.work_id;
+  auto editions = tracking::editions_of_work(db, *options.work_id);
+  if (!editions.ok()) return std::move(editions).error();
+  for (auto& edition : *editions) {
+    if (edition.media_type == "anime") scope.editions.push_back(std::move(edition));
+  }
+  if (scope.editions.empty()) {
+    scope.problem = make_error(ErrorKind::not_found,
+                               "work " + *options.work_id + " has no anime edition (run opensubtitles-work first)",
+                               "--workId");
+  }
+  return scope;
+}
+
+std::vector<tracking::Segment> segments_of(tracking::Database& db, const Scope& scope) {
+  std::vector<tracking::Segment> all;
+  for (const auto& edition : scope.editions) {
+    tracking::SegmentQuery query;
+    query.edition_id = edition.id;
+    query.asset_role = "subtitle";
+    auto segments = or_throw(tracking::list_segments(db, query));
+    all.insert(all.end(), std::make_move_iterator(segments.begin()), std::make_move_iterator(segments.end()));
+  }
+  return all;
+}
+
+ApiClient make_client(const ApiEnvironment& environment, runtime::Services& services) {
+  ApiConfig config;
+  config.base_url = services.urls.opensubtitles_api_base;
+  config.api_key = environment.api_key;
+  config.user_agent = environment.user_agent;
+  config.request_interval = std::chrono::milliseconds(0);  // the transport paces (5/s, --delay)
+  config.rate_limit_retries = 0;                           // the transport retries 429 after Retry-After
+  return or_throw(ApiClient::create(services.transport, services.clock, std::move(config)));
+}
+
+json build_output(const runtime::BatchStats& stats, const EpisodeDownloader& downloader, const ApiClient& client,
+                  const Scope& scope, const std::string& languages) {
+  const std::size_t processed_skips = stats.skipped_items.size();
+  json output = {{"total", stats.total},
+                 {"success", stats.stored},
+                 {"failed", stats.failed},
+                 {"errors", stats.failed},
+                 {"skipped", stats.skipped},
+                 {"alreadyPresent", stats.skipped - processed_skips},
+                 {"notFound", downloader.counts().not_found},
+                 {"withoutEpisodeCode", downloader.counts().without_code},
+                 {"notAttempted", stats.not_attempted},
+                 {"quotaExhausted", downloader.quota_exhausted()},
+                 {"loggedIn", downloader.logged_in()},
+                 {"languages", languages},
+                 {"searches", downloader.counts().searches},
+                 {"fallbackSearches", downloader.counts().fallback_searches},
+                 {"linksRequested", downloader.counts().links_requested},
+                 {"workId", scope.work_id.value_or("")},
+                 {"editions", scope.editions.size()},
+                 {"skippedTitles", downloader.untitled()},
+                 {"skippedItems", stats.skipped_items},
+                 {"failures", stats.failures}};
+  if (scope.editions.size() == 1) output["editionId"] = scope.editions.front().id;
+  if (const auto& quota = client.quota()) {
+    if (quota->remaining) output["remaining"] = *quota->remaining;
+    if (quota->reset_time_utc) output["quotaResetTime"] = *quota->reset_time_utc;
+    if (quota->reset_time) output["quotaResetIn"] = *quota->reset_time;
+  }
+  return output;
+}
+
+runtime::JobResult finish(json output, const runtime::BatchStats& stats, const EpisodeDownloader& downloader) {
+  std::cout << output.dump() << std::endl;
+  if (downloader.fatal()) return runtime::JobResult::failure(downloader.fatal()->describe(), std::move(output));
+  if (downloader.quota_exhausted()) {
+    if (stats.stored > 0) return runtime::JobResult::success(std::move(output));
+    return runtime::JobResult::failure(stats.abort_reason + ": nothing was downloaded", std::move(output));
+  }
+  if (stats.run_failed()) {
+    const std::size_t attempted = stats.stored + stats.failed;
+    return runtime::JobResult::failure(
+        stats.aborted ? stats.abort_reason : "all " + std::to_string(attempted) + " attempted episodes failed",
+        std::move(output));
+  }
+  return runtime::JobResult::success(std::move(output));
+}
+
+std::optional<Login> login_of(const ApiEnvironment& environment) {
+  if (!environment.username || !environment.password) return std::nullopt;
+  return Login{*environment.username, *environment.password};
+}
+
+}  // namespace
+
+Result<ApiEnvironment> api_environment_from_env() {
+  ApiEnvironment environment;
+  auto key = env::get("OPENSUBTITLES_API_KEY");
+  if (!key) {
+    return make_error(ErrorKind::invalid_argument,
+                      "OPENSUBTITLES_API_KEY is not set (get a key at https://www.opensubtitles.com/consumers)");
+  }
+  environment.api_key = std::move(*key);
+  environment.username = env::get("OPENSUBTITLES_USERNAME");
+  environment.password = env::get("OPENSUBTITLES_PASSWORD");
+  if (environment.username.has_value() != environment.password.has_value()) {
+    return make_error(ErrorKind::invalid_argument,
+                      environment.username ? "OPENSUBTITLES_PASSWORD is not set (OPENSUBTITLES_USERNAME is)"
+                                           : "OPENSUBTITLES_USERNAME is not set (OPENSUBTITLES_PASSWORD is)");
+  }
+  environment.user_agent = env::get_or("OPENSUBTITLES_USER_AGENT", std::string(kDefaultApiUserAgent));
+  return environment;
+}
+
+std::string validate_bulk_options(const BulkDownloadOptions& options) {
+  if (options.work_id.has_value() == options.edition_id.has_value()) {
+    return "give exactly one of --workId and --editionId";
+  }
+  if (options.work_id && !is_uuid(*options.work_id)) return "--workId: '" + *options.work_id + "' is not a UUID";
+  if (options.edition_id && !is_uuid(*options.edition_id)) {
+    return "--editionId: '" + *options.edition_id + "' is not a UUID";
+  }
+  if (options.series_name.find_first_not_of(" \t\r\n") == std::string::npos) return "--seriesName: must not be empty";
+  if (options.series_name.size() > 200) return "--seriesName: longer than 200 bytes";
+  const auto languages = language_list(options.languages);
+  if (languages.empty()) return "--languages: give at least one language code, e.g. en or en,pt-br";
+  for (const auto& code : languages) {
+    if (!is_language_code(code)) return "--languages: '" + code + "' is not a language code (e.g. en, pt-br)";
+  }
+  if (options.delay_ms < 0 || options.delay_ms > 600000) return "--delay: must be 0..600000 milliseconds";
+  if (options.limit && *options.limit == 0) return "--limit: must be at least 1";
+  return {};
+}
+
+int run_bulk_download(const BulkDownloadOptions& options, tracking::Database& db, runtime::Services& services) {
+  auto environment = api_environment_from_env();
+  if (!environment.ok()) {
+    log::error(environment.error().message);
+    return runtime::exit_code::usage;
+  }
+  auto scope = resolve_scope(options, db);
+  if (!scope.ok()) {
+    log::error("cannot resolve the work or edition: " + scope.error().describe());
+    return runtime::exit_code::job_failed;
+  }
+  const std::string languages = normalize_languages(options.languages);
+  runtime::JobSpec spec;
+  spec.input = {{"seriesName", options.series_name},
+                {"languages", languages},
+                {"scriptType", std::string(kBulkScriptType)},
+                {"delay", options.delay_ms},
+                {"limit", options.limit ? json(*options.limit) : json(nullptr)}};
+  spec.ids.work_id = scope->work_id;
+  if (scope->editions.size() == 1) spec.ids.edition_id = scope->editions.front().id;
+  std::size_t failed = 0;
+  const int code = runtime::run_tracked_job(db, spec, [&](runtime::JobContext& ctx) -> runtime::JobResult {
+    if (scope->problem) throw ErrorException(*scope->problem);
+    const auto segments = segments_of(ctx.db(), *scope);
+    log::info(std::to_string(segments.size()) + " episodes in " + std::to_string(scope->editions.size()) +
+              " edition(s); languages " + languages);
+    ApiClient client = make_client(*environment, services);
+    EpisodeDownloader downloader(client, ctx.db(), services.blobs,
+                                 DownloaderSettings{options.series_name, languages, options.allow_ai,
+                                                    login_of(*environment)});
+    runtime::BatchOptions batch;
+    batch.limit = options.limit.value_or(0);
+    batch.noun = "episodes";
+    const runtime::BatchStats stats = runtime::run_segment_batch(
+        segments, batch, [&](const tracking::Segment& segment) { return downloader.process(segment); });
+    failed = stats.failed;
+    return finish(build_output(stats, downloader, client, *scope, languages), stats, downloader);
+  });
+  return code == runtime::exit_code::ok && failed > 0 ? runtime::exit_code::job_failed : code;
+}
+
+}  // namespace scrapers::opensubtitles

@@ -1,0 +1,66 @@
+// bulk-download-subtitles: subtitles for the episodes of an edition (or of every
+// anime edition of a work) through the OpenSubtitles REST API.
+//
+//   bulk-download-subtitles (--workId <uuid> | --editionId <uuid>) --seriesName <name>
+//                           [--languages en] [--delay 1000] [--limit N] [--allow-ai]
+//
+// Environment: OPENSUBTITLES_API_KEY (required), OPENSUBTITLES_USERNAME and
+// OPENSUBTITLES_PASSWORD (optional, both or neither: log in for the account's
+// quota), OPENSUBTITLES_USER_AGENT (default "ChapterBridge v1.0.0"),
+// OPENSUBTITLES_BASE_URL. Requests are paced at 5 per second and at least --delay
+// apart per host; 429 answers are retried after Retry-After by the transport.
+// Segments that already have a 'subtitle' asset are skipped without any API call;
+// --limit caps the episodes attempted. A 406 quota answer stops the run at once:
+// the rest is counted notAttempted, the run is a success when something was
+// downloaded (failed otherwise) and the output carries quotaExhausted and the
+// reset time. 401/403 fail the run. The API key, the token and the password never
+// appear in logs, job rows or errors.
+// Job: input {seriesName, languages, scriptType:'bulk-download-subtitles', delay,
+// limit}, work_id and edition_id at creation (edition_id when the run has exactly
+// one edition). Output {total, success, failed, errors, skipped, notAttempted,
+// alreadyPresent, notFound, withoutEpisodeCode, quotaExhausted, remaining?,
+// quotaResetTime?, ...}, also printed on stdout. Exit 1 also when the job succeeded
+// but some episodes failed.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/util/error.hpp"
+#include "scrapers/runtime/services.hpp"
+#include "tracking/database.hpp"
+
+namespace scrapers::opensubtitles {
+
+inline constexpr std::string_view kBulkScriptType = "bulk-download-subtitles";
+inline constexpr int kApiRequestsPerMinute = 300;  // 5 per second
+
+struct BulkDownloadOptions {
+  std::optional<std::string> work_id;
+  std::optional<std::string> edition_id;
+  std::string series_name;
+  std::string languages = "en";
+  long long delay_ms = 1000;
+  std::optional<std::size_t> limit;
+  bool allow_ai = false;
+};
+
+struct ApiEnvironment {
+  std::string api_key;  // secret
+  std::optional<std::string> username;
+  std::optional<std::string> password;  // secret
+  std::string user_agent;
+};
+
+// The variables above; invalid_argument naming the variable that is missing or
+// incomplete (never its value).
+Result<ApiEnvironment> api_environment_from_env();
+
+// "" when usable, else one line naming the bad argument.
+std::string validate_bulk_options(const BulkDownloadOptions& options);
+
+int run_bulk_download(const BulkDownloadOptions& options, tracking::Database& db, runtime::Services& services);
+
+}  // namespace scrapers::opensubtitles

@@ -1,0 +1,64 @@
+// GCC 12 reports -Wnull-dereference inside CLI11's own string splitting
+// (CLI::detail::split, inlined at -O2); the warning is about the library, not this file.
+#pragma GCC diagnostic ignored "-Wnull-dereference"
+
+#include "scrapers/opensubtitles/bulk_download_cli.hpp"
+
+#include <functional>
+#include <memory>
+
+#include "common/util/env.hpp"
+
+namespace scrapers::opensubtitles {
+namespace {
+
+std::unique_ptr<CLI::App> make_app(BulkDownloadOptions& options) {
+  auto app = std::make_unique<CLI::App>(
+      "Downloads subtitles for the episodes of an edition (or of every anime edition of a work) "
+      "through the OpenSubtitles REST API and stores them as 'subtitle' assets.",
+      "bulk-download-subtitles");
+  runtime::add_version_flag(*app);
+  app->add_option_function<std::string>(
+      "--workId,--work-id", [&options](const std::string& id) { options.work_id = id; },
+      "UUID of a work: all of its anime editions");
+  app->add_option_function<std::string>(
+      "--editionId,--edition-id", [&options](const std::string& id) { options.edition_id = id; },
+      "UUID of one edition");
+  app->add_option("--seriesName,--series-name", options.series_name, "series name to search for")->required();
+  app->add_option("--languages", options.languages, "comma-separated language codes (default en)");
+  app->add_option("--delay", options.delay_ms, "milliseconds between requests to one host (default 1000)");
+  app->add_option_function<std::size_t>(
+      "--limit", [&options](std::size_t n) { options.limit = n; }, "at most N episodes attempted");
+  app->add_flag("--allow-ai", options.allow_ai, "accept AI-translated subtitles");
+  app->footer(
+      "Environment: OPENSUBTITLES_API_KEY (required), OPENSUBTITLES_USERNAME + OPENSUBTITLES_PASSWORD\n"
+      "(optional login), OPENSUBTITLES_USER_AGENT, OPENSUBTITLES_BASE_URL, DATABASE_URL, ASSET_DIR or\n"
+      "CLOUDFLARE_R2_*, LOG_LEVEL.\n"
+      "Exit status: 0 success, 1 job failed or some episodes failed, 2 bad arguments, 130 interrupted.");
+  return app;
+}
+
+std::string validate(const BulkDownloadOptions& options) {
+  if (std::string problem = validate_bulk_options(options); !problem.empty()) return problem;
+  env::load_dotenv(".env");
+  auto environment = api_environment_from_env();
+  return environment.ok() ? std::string() : environment.error().message;
+}
+
+runtime::ParsedCli<BulkDownloadOptions> parse_with(const std::function<void(CLI::App&)>& parse) {
+  BulkDownloadOptions options;
+  auto app = make_app(options);
+  return runtime::parse_cli<BulkDownloadOptions>(*app, options, [&] { parse(*app); }, validate);
+}
+
+}  // namespace
+
+runtime::ParsedCli<BulkDownloadOptions> parse_bulk_download_cli(int argc, char** argv) {
+  return parse_with([&](CLI::App& app) { app.parse(argc, argv); });
+}
+
+runtime::ParsedCli<BulkDownloadOptions> parse_bulk_download_cli(const std::string& command_line) {
+  return parse_with([&](CLI::App& app) { app.parse(command_line, false); });
+}
+
+}  // namespace scrapers::opensubtitles

@@ -1,0 +1,20 @@
+// Command line of bulk-download-subtitles:
+//   bulk-download-subtitles (--workId <uuid> | --editionId <uuid>) --seriesName <name>
+//                           [--languages en] [--delay 1000] [--limit N] [--allow-ai]
+// Both --flag=value and --flag value; --help, --version. A bad argument, or a missing
+// OPENSUBTITLES_API_KEY (or only one of OPENSUBTITLES_USERNAME / _PASSWORD), is one
+// line naming it and exit status 2, before any database access. A .env file in the
+// working directory is read first, as the programs do for DATABASE_URL.
+#pragma once
+
+#include <string>
+
+#include "scrapers/opensubtitles/bulk_download.hpp"
+#include "scrapers/runtime/cli_support.hpp"
+
+namespace scrapers::opensubtitles {
+
+runtime::ParsedCli<BulkDownloadOptions> parse_bulk_download_cli(int argc, char** argv);
+runtime::ParsedCli<BulkDownloadOptions> parse_bulk_download_cli(const std::string& command_line);
+
+}  // namespace scrapers::opensubtitles

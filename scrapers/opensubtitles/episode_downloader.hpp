@@ -1,0 +1,87 @@
+// One episode of bulk-download-subtitles: from a segment to a stored subtitle.
+//
+// process() reads SxxEyy from the segment title (none: skipped and listed), logs in
+// first when credentials were given (once, on the first episode that needs the API),
+// searches (season, episode, languages) and, when nothing usable comes back, once
+// more with the segment's sequential number as the episode; chooses the best file
+// (subtitle_choice.hpp), downloads it and stores it unchanged under
+// raw/anime/{work}/{edition}/episode-{E}/{sanitised file name} as a 'raw_subtitle'
+// asset linked with role 'subtitle' (blob first, then row and link in one statement).
+// Outcomes: stored; skipped (no code, nothing found); failed (a per-episode problem,
+// the run goes on); blocked; stop when the download quota is exhausted (quota()
+// then says when it resets) or when the API refuses the key, token or login
+// (fatal() holds that error, the run fails).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/storage/blob_store.hpp"
+#include "common/util/error.hpp"
+#include "scrapers/opensubtitles/api_client.hpp"
+#include "scrapers/opensubtitles/episode_code.hpp"
+#include "scrapers/opensubtitles/subtitle_choice.hpp"
+#include "scrapers/runtime/segment_batch.hpp"
+#include "tracking/catalog.hpp"
+#include "tracking/database.hpp"
+
+namespace scrapers::opensubtitles {
+
+struct Login {
+  std::string username;
+  std::string password;  // secret
+};
+
+struct DownloaderSettings {
+  std::string series_name;
+  std::string languages;  // normalised, comma-separated
+  bool allow_ai_translated = false;
+  std::optional<Login> login;
+};
+
+struct DownloaderCounts {
+  std::size_t not_found = 0;
+  std::size_t without_code = 0;
+  std::size_t searches = 0;
+  std::size_t fallback_searches = 0;
+  std::size_t links_requested = 0;
+};
+
+class EpisodeDownloader {
+ public:
+  EpisodeDownloader(ApiClient& client, tracking::Database& db, storage::BlobStore& blobs,
+                    DownloaderSettings settings);
+
+  runtime::SegmentOutcome process(const tracking::Segment& segment);
+
+  const std::optional<Error>& fatal() const noexcept { return fatal_; }
+  bool quota_exhausted() const noexcept { return quota_exhausted_; }
+  bool logged_in() const noexcept { return client_->logged_in(); }
+  const DownloaderCounts& counts() const noexcept { return counts_; }
+  // [{segmentId, number, title}] of titles without an SxxEyy code.
+  const nlohmann::json& untitled() const noexcept { return untitled_; }
+
+ private:
+  runtime::SegmentOutcome outcome_for(const Error& error, const std::string& what);
+  Result<std::optional<SubtitleChoice>> find_subtitle(const tracking::Segment& segment, EpisodeCode code,
+                                                      std::string& passed_over);
+  Result<std::optional<SubtitleChoice>> search_once(EpisodeCode code, int episode, std::string& passed_over);
+  Status ensure_login();
+
+  ApiClient* client_;
+  tracking::Database* db_;
+  storage::BlobStore* blobs_;
+  DownloaderSettings settings_;
+  ChoiceOptions choice_options_;
+  bool login_attempted_ = false;
+  bool quota_exhausted_ = false;
+  std::optional<Error> fatal_;
+  DownloaderCounts counts_;
+  nlohmann::json untitled_ = nlohmann::json::array();
+};
+
+}  // namespace scrapers::opensubtitles

@@ -1,0 +1,173 @@
+#include "scrapers/opensubtitles/opensubtitles_work.hpp"
+
+#include <iostream>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "common/http/classify.hpp"
+#include "common/http/url.hpp"
+#include "common/util/log.hpp"
+#include "common/util/uuid.hpp"
+#include "scrapers/opensubtitles/parse.hpp"
+#include "scrapers/opensubtitles/show_plan.hpp"
+#include "scrapers/runtime/job_runner.hpp"
+#include "tracking/catalog.hpp"
+
+namespace scrapers::opensubtitles {
+namespace {
+
+using nlohmann::json;
+
+template <class T>
+T or_throw(Result<T> result) {
+  return std::move(result).value_or_throw();
+}
+
+ShowPage fetch_show_page(runtime::Services& services, const std::string& url) {
+  http::Request request;
+  request.url = url;
+  request.headers.set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+  request.headers.set("Accept-Language", "en");
+  http::Response response = or_throw(services.transport.send(request));
+  if (auto ok = http::expect_ok(response, url); !ok.ok()) throw ErrorException(ok.error());
+  return or_throw(parse_show_page(response.body, url, response.headers.get("Content-Type").value_or("")));
+}
+
+void log_page(const ShowPage& page, const ShowPlan& plan) {
+  log::info("show '" + page.title + "': " + std::to_string(page.seasons.size()) + " season panels, " +
+            std::to_string(plan.total_episodes) + " episodes in " + std::to_string(plan.seasons.size()) +
+            " numbered seasons");
+  for (const auto& warning : page.warnings) log::warn(warning);
+  for (const auto& skipped : plan.skipped) {
+    log::warn("season panel '" + skipped.header + "' not stored: " + skipped.reason + " (" +
+              std::to_string(skipped.episodes) + " episodes listed)");
+  }
+}
+
+json skipped_seasons(const ShowPlan& plan) {
+  json out = json::array();
+  for (const auto& s : plan.skipped) {
+    out.push_back({{"header", s.header}, {"episodes", s.episodes}, {"reason", s.reason}});
+  }
+  return out;
+}
+
+std::vector<tracking::SegmentInput> segment_inputs(const PlannedSeason& season) {
+  std::vector<tracking::SegmentInput> out;
+  for (const auto& e : season.episodes) out.push_back({std::to_string(e.number), e.title, e.url});
+  return out;
+}
+
+runtime::JobResult work_body(const OpensubtitlesWorkOptions& options, const std::string& work_id,
+                             runtime::Services& services, runtime::JobContext& ctx) {
+  const ShowPage page = fetch_show_page(services, options.url);
+  const ShowPlan plan = plan_show(page);
+  log_page(page, plan);
+  ctx.merge_input({{"totalSegments", plan.total_episodes}});
+  json editions = json::array();
+  tracking::UpsertCounts total;
+  for (const auto& season : plan.seasons) {
+    const std::string provider = options.provider + "-s" + std::to_string(season.season);
+    const tracking::Edition edition = or_throw(tracking::get_or_create_edition(
+        ctx.db(), tracking::EditionKey{work_id, "anime", provider, options.url, false}));
+    const tracking::UpsertCounts counts =
+        or_throw(tracking::upsert_segments(ctx.db(), edition.id, "episode", segment_inputs(season)));
+    log::info(std::string(edition.created ? "created" : "found") + " edition " + edition.id + " (" + provider +
+              "): " + std::to_string(counts.inserted) + " inserted, " + std::to_string(counts.updated) +
+              " updated, " + std::to_string(counts.skipped) + " unchanged");
+    total.inserted += counts.inserted;
+    total.updated += counts.updated;
+    total.skipped += counts.skipped;
+    editions.push_back({{"season", season.season}, {"editionId", edition.id}, {"provider", provider},
+                        {"created", edition.created}, {"episodes", season.episodes.size()},
+                        {"inserted", counts.inserted}, {"updated", counts.updated}, {"unchanged", counts.skipped}});
+  }
+  if (plan.seasons.size() == 1) ctx.set_ids(tracking::JobIds{{}, {}, editions[0]["editionId"].get<std::string>(), {}});
+  json output = {{"workId", work_id},
+                 {"seasonCount", plan.seasons.size()},
+                 {"totalEpisodes", plan.total_episodes},
+                 {"showTitle", page.title},
+                 {"editions", editions},
+                 {"skippedSeasons", skipped_seasons(plan)},
+                 {"warnings", page.warnings.size()},
+                 {"inserted", total.inserted},
+                 {"updated", total.updated},
+                 {"unchanged", total.skipped},
+                 {"total", plan.total_episodes},
+                 {"success", plan.total_episodes},
+                 {"failed", 0},
+                 {"errors", 0}};
+  std::cout << output.dump() << std::endl;
+  return runtime::JobResult::success(std::move(output));
+}
+
+// The work the job belongs to: --title creates one now; --workId must exist (nullopt when it does not).
+Result<std::optional<std::string>> resolve_work(const OpensubtitlesWorkOptions& options, tracking::Database& db) {
+  if (options.title) {
+    auto created = tracking::create_work(db, *options.title);
+    if (!created.ok()) return std::move(created).error();
+    log::info("created work " + *created + " '" + *options.title + "'");
+    return std::optional<std::string>(std::move(*created));
+  }
+  auto exists = tracking::work_exists(db, *options.work_id);
+  if (!exists.ok()) return std::move(exists).error();
+  if (!*exists) return std::optional<std::string>();
+  return std::optional<std::string>(*options.work_id);
+}
+
+}  // namespace
+
+bool is_provider_name(std::string_view provider) {
+  if (provider.empty() || provider.size() > 32) return false;
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!alnum(provider.front())) return false;
+  for (char c : provider) {
+    if (!alnum(c) && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+std::string validate_work_options(const OpensubtitlesWorkOptions& options, const http::SiteUrls& urls) {
+  if (options.work_id.has_value() == options.title.has_value()) {
+    return "give exactly one of --workId and --title";
+  }
+  if (options.work_id && !is_uuid(*options.work_id)) return "--workId: '" + *options.work_id + "' is not a UUID";
+  if (options.title && options.title->find_first_not_of(" \t\r\n") == std::string::npos) {
+    return "--title: must not be empty";
+  }
+  if (!is_provider_name(options.provider)) {
+    return "--provider: '" + options.provider + "' is not a short identifier (a-z, 0-9, '-', '_'; at most 32)";
+  }
+  const auto url = http::parse_url(options.url);
+  if (!url.ok() || !http::is_on_site(options.url, urls.opensubtitles_site_base) || !is_tvshow_path(url->path)) {
+    return "--url: '" + options.url + "' is not a TV-show page on " + urls.opensubtitles_site_base +
+           " (/{locale}/tvshows/{year}-{slug})";
+  }
+  return {};
+}
+
+int run_opensubtitles_work(const OpensubtitlesWorkOptions& options, tracking::Database& db,
+                           runtime::Services& services) {
+  if (const std::string problem = validate_work_options(options, services.urls); !problem.empty()) {
+    log::error(problem);
+    return runtime::exit_code::usage;
+  }
+  auto work = resolve_work(options, db);
+  if (!work.ok()) {
+    log::error("cannot resolve the work: " + work.error().describe());
+    return runtime::exit_code::job_failed;
+  }
+  runtime::JobSpec spec;
+  spec.input = {{"url", options.url}, {"provider", options.provider}, {"scriptType", std::string(kWorkScriptType)}};
+  if (*work) spec.ids.work_id = **work;
+  return runtime::run_tracked_job(db, spec, [&](runtime::JobContext& ctx) -> runtime::JobResult {
+    if (!*work) {
+      throw ErrorException(make_error(ErrorKind::not_found, "work " + *options.work_id + " does not exist",
+                                      "--workId"));
+    }
+    return work_body(options, **work, services, ctx);
+  });
+}
+
+}  // namespace scrapers::opensubtitles

@@ -1,0 +1,49 @@
+// opensubtitles-work: the episode list of an opensubtitles.com TV-show page into the
+// catalog.
+//
+//   opensubtitles-work --url <tvshow-url> (--workId <uuid> | --title <title>)
+//                      [--provider opensubtitles]
+//
+// The work is an existing one (--workId; an unknown id fails the job) or a new one
+// created from --title before the job. The page is fetched and parsed (parse.hpp);
+// each numbered season that lists episodes becomes one edition (media_type 'anime',
+// provider '{provider}-s{N}', canonical_url = the page URL; get-or-create, so a
+// re-run adds nothing) and its episodes are upserted in one statement as 'episode'
+// segments numbered 1..N across all seasons in page order, titled by their label.
+// "Specials" and empty seasons are reported in the output, not stored. A challenge
+// page fails the job as blocked, an unrecognised page as layout_changed.
+// Job: input {url, provider, scriptType:'scrape-opensubtitles-work', totalSegments}
+// (totalSegments merged once known), work_id at creation. Output {workId,
+// seasonCount, totalEpisodes, editions, skippedSeasons, inserted, updated,
+// unchanged, total, success, failed, errors}, also printed on stdout.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/http/site_urls.hpp"
+#include "scrapers/runtime/services.hpp"
+#include "tracking/database.hpp"
+
+namespace scrapers::opensubtitles {
+
+inline constexpr std::string_view kWorkScriptType = "scrape-opensubtitles-work";
+
+struct OpensubtitlesWorkOptions {
+  std::string url;
+  std::optional<std::string> work_id;
+  std::optional<std::string> title;
+  std::string provider = "opensubtitles";
+};
+
+// A short identifier: 1-32 characters of a-z, 0-9, '-' and '_', starting with a letter or digit.
+bool is_provider_name(std::string_view provider);
+
+// "" when the options are usable against `urls`, else one line naming the bad argument.
+std::string validate_work_options(const OpensubtitlesWorkOptions& options, const http::SiteUrls& urls);
+
+int run_opensubtitles_work(const OpensubtitlesWorkOptions& options, tracking::Database& db,
+                           runtime::Services& services);
+
+}  // namespace scrapers::opensubtitles

@@ -1,0 +1,58 @@
+// GCC 12 reports -Wnull-dereference inside CLI11's own string splitting
+// (CLI::detail::split, inlined at -O2); the warning is about the library, not this file.
+#pragma GCC diagnostic ignored "-Wnull-dereference"
+
+#include "scrapers/opensubtitles/opensubtitles_work_cli.hpp"
+
+#include <functional>
+#include <memory>
+
+#include "common/http/site_urls.hpp"
+
+namespace scrapers::opensubtitles {
+namespace {
+
+std::unique_ptr<CLI::App> make_app(OpensubtitlesWorkOptions& options) {
+  auto app = std::make_unique<CLI::App>(
+      "Reads the seasons and episodes of an opensubtitles.com TV-show page into the catalog: one "
+      "'anime' edition per season ('<provider>-s<N>') and one 'episode' segment per episode.",
+      "opensubtitles-work");
+  runtime::add_version_flag(*app);
+  app->add_option("--url", options.url, "TV-show page, e.g. https://www.opensubtitles.com/en/tvshows/2024-solo-leveling")
+      ->required();
+  app->add_option_function<std::string>(
+      "--workId,--work-id", [&options](const std::string& id) { options.work_id = id; },
+      "UUID of an existing work");
+  app->add_option_function<std::string>(
+      "--title", [&options](const std::string& title) { options.title = title; },
+      "title of a new work to create (instead of --workId)");
+  app->add_option("--provider", options.provider, "provider prefix of the editions (default opensubtitles)");
+  app->footer(
+      "Environment: DATABASE_URL, OPENSUBTITLES_SITE_BASE, LOG_LEVEL, HTTP_* (see README).\n"
+      "Exit status: 0 success, 1 job failed, 2 bad arguments, 130 interrupted.");
+  return app;
+}
+
+std::string validate(const OpensubtitlesWorkOptions& options) {
+  auto urls = http::site_urls_from_env();
+  if (!urls.ok()) return urls.error().message;
+  return validate_work_options(options, *urls);
+}
+
+runtime::ParsedCli<OpensubtitlesWorkOptions> parse_with(const std::function<void(CLI::App&)>& parse) {
+  OpensubtitlesWorkOptions options;
+  auto app = make_app(options);
+  return runtime::parse_cli<OpensubtitlesWorkOptions>(*app, options, [&] { parse(*app); }, validate);
+}
+
+}  // namespace
+
+runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(int argc, char** argv) {
+  return parse_with([&](CLI::App& app) { app.parse(argc, argv); });
+}
+
+runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(const std::string& command_line) {
+  return parse_with([&](CLI::App& app) { app.parse(command_line, false); });
+}
+
+}  // namespace scrapers::opensubtitles
