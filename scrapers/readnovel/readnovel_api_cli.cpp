@@ -1,0 +1,52 @@
+#include "scrapers/readnovel/readnovel_api_cli.hpp"
+
+#include <functional>
+#include <memory>
+
+#include "common/util/uuid.hpp"
+#include "scrapers/readnovel/urls.hpp"
+
+namespace scrapers::readnovel {
+namespace {
+
+std::unique_ptr<CLI::App> make_app(ReadnovelApiOptions& options) {
+  auto app = std::make_unique<CLI::App>(
+      "Reads the chapter list of a readnovel.eu novel from the wuxiaworld.eu API into the catalog: the "
+      "work's 'readnovel' edition (got or created) and one segment per chapter.",
+      "readnovel-api");
+  runtime::add_version_flag(*app);
+  app->add_option("work_id", options.work_id, "UUID of an existing work")->required();
+  app->add_option("novel-slug", options.novel_slug, "novel slug, as in https://readnovel.eu/novel/<slug>")
+      ->required();
+  app->footer("Environment: DATABASE_URL, READNOVEL_API_BASE (default https://wuxiaworld.eu), "
+              "READNOVEL_SITE_BASE, LOG_LEVEL.\n"
+              "Exit status: 0 success, 1 job failed, 2 bad arguments, 130 interrupted.");
+  return app;
+}
+
+std::string validate(const ReadnovelApiOptions& options) {
+  if (!is_uuid(options.work_id)) return "work_id: '" + options.work_id + "' is not a UUID";
+  if (!is_valid_novel_slug(options.novel_slug)) {
+    return "novel-slug: '" + options.novel_slug +
+           "' is not a slug (lower-case letters, digits and inner hyphens, e.g. solo-leveling)";
+  }
+  return {};
+}
+
+runtime::ParsedCli<ReadnovelApiOptions> parse_with(const std::function<void(CLI::App&)>& parse) {
+  ReadnovelApiOptions options;
+  auto app = make_app(options);
+  return runtime::parse_cli<ReadnovelApiOptions>(*app, options, [&] { parse(*app); }, validate);
+}
+
+}  // namespace
+
+runtime::ParsedCli<ReadnovelApiOptions> parse_readnovel_api_cli(int argc, char** argv) {
+  return parse_with([&](CLI::App& app) { app.parse(argc, argv); });
+}
+
+runtime::ParsedCli<ReadnovelApiOptions> parse_readnovel_api_cli(const std::string& command_line) {
+  return parse_with([&](CLI::App& app) { app.parse(command_line, false); });
+}
+
+}  // namespace scrapers::readnovel

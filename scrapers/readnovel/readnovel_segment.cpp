@@ -1,0 +1,143 @@
+#include "scrapers/readnovel/readnovel_segment.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "common/util/log.hpp"
+#include "scrapers/readnovel/segment_content.hpp"
+#include "scrapers/runtime/job_runner.hpp"
+#include "tracking/catalog.hpp"
+
+namespace scrapers::readnovel {
+namespace {
+
+using nlohmann::json;
+
+// What the job is about, worked out before it is created.
+struct Plan {
+  std::vector<std::string> segment_ids;
+  bool edition_missing = false;
+  bool nothing_pending = false;
+};
+
+std::vector<std::string> unique_in_order(const std::vector<std::string>& ids) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (const std::string& id : ids) {
+    if (seen.insert(id).second) out.push_back(id);
+  }
+  return out;
+}
+
+// --edition: the pending segments (no asset yet), by number.
+Result<Plan> plan_for_edition(tracking::Database& db, const std::string& edition_id) {
+  Plan plan;
+  auto edition = tracking::find_edition(db, edition_id);
+  if (!edition.ok()) return std::move(edition).error();
+  if (!edition.value()) {
+    plan.edition_missing = true;
+    return plan;
+  }
+  tracking::SegmentQuery query;
+  query.edition_id = edition_id;
+  auto segments = tracking::list_segments(db, query);
+  if (!segments.ok()) return std::move(segments).error();
+  for (const tracking::Segment& segment : segments.value()) {
+    if (!segment.has_asset) plan.segment_ids.push_back(segment.id);
+  }
+  log::info("edition " + edition_id + ": " + std::to_string(segments->size()) + " segments, " +
+            std::to_string(plan.segment_ids.size()) + " pending");
+  plan.nothing_pending = plan.segment_ids.empty();
+  return plan;
+}
+
+// The segments in plan order; an id with no row becomes a placeholder the
+// processor reports as not found.
+std::vector<tracking::Segment> load_plan(tracking::Database& db, const Plan& plan, std::set<std::string>& missing) {
+  std::vector<tracking::Segment> loaded = tracking::load_segments(db, plan.segment_ids, std::nullopt).value_or_throw();
+  std::vector<tracking::Segment> ordered;
+  for (const std::string& id : plan.segment_ids) {
+    const auto it = std::find_if(loaded.begin(), loaded.end(), [&](const auto& s) { return s.id == id; });
+    if (it != loaded.end()) {
+      ordered.push_back(*it);
+    } else {
+      tracking::Segment placeholder;
+      placeholder.id = id;
+      ordered.push_back(placeholder);
+      missing.insert(id);
+    }
+  }
+  return ordered;
+}
+
+std::string failure_reason(const runtime::BatchStats& stats) {
+  if (!stats.abort_reason.empty()) return stats.abort_reason;
+  return "all " + std::to_string(stats.stored + stats.failed) + " attempted segments failed";
+}
+
+runtime::JobResult run_batch(const ReadnovelSegmentOptions& options, const Plan& plan, runtime::JobContext& ctx,
+                             runtime::Services& services, runtime::BatchStats& final_stats) {
+  std::set<std::string> missing;
+  const std::vector<tracking::Segment> segments = load_plan(ctx.db(), plan, missing);
+  const auto first = std::find_if(segments.begin(), segments.end(), [&](const auto& s) { return !missing.count(s.id); });
+  if (first != segments.end()) ctx.set_ids({.work_id = first->work_id, .edition_id = first->edition_id});
+  runtime::BatchOptions batch;
+  batch.limit = static_cast<std::size_t>(options.limit);
+  batch.noun = "chapters";
+  ContentTotals totals;
+  final_stats = runtime::run_segment_batch(segments, batch, [&](const tracking::Segment& segment) {
+    if (missing.count(segment.id)) return runtime::SegmentOutcome::failed("segment not found");
+    return process_segment(segment, ctx.db(), services, totals);
+  });
+  json output = segment_output(final_stats, totals);
+  if (final_stats.run_failed()) return runtime::JobResult::failure(failure_reason(final_stats), output);
+  return runtime::JobResult::success(output);
+}
+
+}  // namespace
+
+json segment_output(const runtime::BatchStats& stats, const ContentTotals& totals) {
+  return {{"totalSegments", stats.total},
+          {"success", stats.stored},
+          {"skipped", stats.skipped},
+          {"failed", stats.failed},
+          {"notAttempted", stats.not_attempted},
+          {"failures", stats.failures},
+          {"replacementCharacters", totals.replacement_characters},
+          {"watermarkLines", totals.watermark_lines},
+          {"total", stats.total}};
+}
+
+int run_readnovel_segment(const ReadnovelSegmentOptions& options, tracking::Database& db,
+                          runtime::Services& services) {
+  Plan plan;
+  if (options.edition_id) {
+    auto planned = plan_for_edition(db, *options.edition_id);
+    if (!planned.ok()) {
+      log::error("cannot list the segments of edition " + *options.edition_id + ": " + planned.error().describe());
+      return runtime::exit_code::job_failed;
+    }
+    plan = std::move(planned).value();
+    if (plan.nothing_pending) {
+      log::info("nothing to do: every segment of edition " + *options.edition_id + " already has an asset");
+      return runtime::exit_code::ok;
+    }
+  } else {
+    plan.segment_ids = unique_in_order(options.segment_ids);
+  }
+  runtime::JobSpec spec;
+  spec.input = {{"segmentIds", plan.segment_ids},
+                {"scriptType", kSegmentScriptType},
+                {"totalSegments", plan.segment_ids.size()}};
+  runtime::BatchStats stats;
+  const int exit_status = runtime::run_tracked_job(db, spec, [&](runtime::JobContext& ctx) {
+    if (plan.edition_missing) {
+      throw ErrorException(make_error(ErrorKind::not_found, "edition " + *options.edition_id + " not found"));
+    }
+    return run_batch(options, plan, ctx, services, stats);
+  });
+  if (exit_status == runtime::exit_code::ok && stats.failed > 0) return runtime::exit_code::job_failed;
+  return exit_status;
+}
+
+}  // namespace scrapers::readnovel

@@ -1,0 +1,62 @@
+#include "scrapers/readnovel/readnovel_segment_cli.hpp"
+
+#include <functional>
+#include <memory>
+
+#include "common/util/uuid.hpp"
+
+namespace scrapers::readnovel {
+namespace {
+
+std::unique_ptr<CLI::App> make_app(ReadnovelSegmentOptions& options) {
+  auto app = std::make_unique<CLI::App>(
+      "Fetches the chapter text of readnovel segments (wuxiaworld.eu getchapter API, else the chapter "
+      "page), stores it as a clean HTML document and registers it as the segment's 'content' asset.",
+      "readnovel-segment");
+  runtime::add_version_flag(*app);
+  app->add_option("segment_id", options.segment_ids, "UUIDs of the segments to fetch");
+  app->add_option_function<std::string>(
+      "--edition", [&options](const std::string& id) { options.edition_id = id; },
+      "UUID of an edition: every segment of it that has no asset yet, by number");
+  app->add_option("--delay", options.delay_ms, "milliseconds between requests (default 1000)")
+      ->check(CLI::NonNegativeNumber);
+  app->add_option("--limit", options.limit, "process at most N segments")->check(CLI::PositiveNumber);
+  app->footer("Environment: DATABASE_URL, READNOVEL_API_BASE, READNOVEL_SITE_BASE, ASSET_DIR or "
+              "CLOUDFLARE_R2_*, LOG_LEVEL.\n"
+              "Exit status: 0 success, 1 job failed or a segment failed, 2 bad arguments, 130 interrupted.");
+  return app;
+}
+
+std::string validate(const ReadnovelSegmentOptions& options) {
+  if (options.edition_id && !options.segment_ids.empty()) {
+    return "segment_id: give segment ids or --edition, not both";
+  }
+  if (!options.edition_id && options.segment_ids.empty()) {
+    return "segment_id: give at least one segment id, or --edition <edition_id>";
+  }
+  if (options.edition_id && !is_uuid(*options.edition_id)) {
+    return "--edition: '" + *options.edition_id + "' is not a UUID";
+  }
+  for (const std::string& id : options.segment_ids) {
+    if (!is_uuid(id)) return "segment_id: '" + id + "' is not a UUID";
+  }
+  return {};
+}
+
+runtime::ParsedCli<ReadnovelSegmentOptions> parse_with(const std::function<void(CLI::App&)>& parse) {
+  ReadnovelSegmentOptions options;
+  auto app = make_app(options);
+  return runtime::parse_cli<ReadnovelSegmentOptions>(*app, options, [&] { parse(*app); }, validate);
+}
+
+}  // namespace
+
+runtime::ParsedCli<ReadnovelSegmentOptions> parse_readnovel_segment_cli(int argc, char** argv) {
+  return parse_with([&](CLI::App& app) { app.parse(argc, argv); });
+}
+
+runtime::ParsedCli<ReadnovelSegmentOptions> parse_readnovel_segment_cli(const std::string& command_line) {
+  return parse_with([&](CLI::App& app) { app.parse(command_line, false); });
+}
+
+}  // namespace scrapers::readnovel
