@@ -1,0 +1,149 @@
+// chereads-work end to end: the real binary against the fixture server and a fresh
+// PostgreSQL database.
+#include <gtest/gtest.h>
+
+#include "tests/integration/chereads/chereads_e2e.hpp"
+
+namespace scrapers::chereads::e2e {
+namespace {
+
+using nlohmann::json;
+
+std::string count(ScraperHarness& h, const std::string& sql) { return h.db().scalar(sql).value_or("<null>"); }
+
+TEST(ChereadsWorkE2e, NovelJsonBecomesWorkEditionAndSegmentsWithATrackedJob) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  const ProcessResult result = run_work(h, kBookJson, kWorkId, {"--title=The Lantern-Keeper of Hwaseong"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+
+  EXPECT_EQ(h.db().scalar("SELECT title FROM works WHERE id = $1", {kWorkId}), "The Lantern-Keeper of Hwaseong");
+  const auto editions = h.db().query("SELECT id, media_type, provider, canonical_url FROM editions");
+  ASSERT_EQ(editions.size(), 1u);
+  EXPECT_EQ(editions[0][1], "novel");
+  EXPECT_EQ(editions[0][2], "chereads");
+  EXPECT_EQ(editions[0][3], list_url(h, kBookJson));
+  const std::string edition_id = editions[0][0].value_or("");
+
+  EXPECT_EQ(count(h, "SELECT count(*) FROM segments WHERE segment_type = 'chapter'"), std::to_string(kChapters));
+  EXPECT_EQ(h.db().scalar("SELECT title FROM segments WHERE number = 10.5"),
+            "Chapter 10.5 \u2013 Interlude: \ub2ec\ube5b (Moonlight)");
+  EXPECT_EQ(h.db().scalar("SELECT canonical_url FROM segments WHERE number = 8"),
+            h.server().base_url() + "/novel/" + kBookJson + "/86954917348045581");
+  EXPECT_EQ(count(h, "SELECT count(*) FROM segments WHERE number < 1 OR title IN ('Maps', 'Character Profiles')"), "0");
+
+  const auto job = h.last_job();
+  EXPECT_EQ(job[0], "success");
+  EXPECT_EQ(job[1], "1");
+  EXPECT_EQ(job[5], kWorkId);
+  EXPECT_EQ(job[6], edition_id);
+  EXPECT_TRUE(job[7].has_value() && job[8].has_value());
+  const json input = last_input(h);
+  EXPECT_EQ(input["scriptType"], "scrape-chereads-work");
+  EXPECT_EQ(input["url"], list_url(h, kBookJson));
+  EXPECT_EQ(input["title"], "The Lantern-Keeper of Hwaseong");
+  const json output = last_output(h);
+  EXPECT_EQ(output["workId"], kWorkId);
+  EXPECT_EQ(output["editionId"], edition_id);
+  EXPECT_EQ(output["totalChapters"], kChapters);
+  EXPECT_EQ(output["inserted"], kChapters);
+  EXPECT_EQ(output["locked"], 4);
+  EXPECT_EQ(output["ignored"], 3);
+  EXPECT_EQ(output["total"], kChapters);
+  EXPECT_EQ(output["success"], kChapters);
+  EXPECT_EQ(output["failed"], 0);
+  // Structured data answered: the chapter-list page was never needed.
+  EXPECT_EQ(request_paths(h), std::vector<std::string>{std::string("/novel/") + kBookJson});
+}
+
+TEST(ChereadsWorkE2e, RerunChangesNothingAndDuplicatesNothing) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  ASSERT_EQ(run_work(h, kBookJson).exit_code, 0);
+  const ProcessResult again = run_work(h, kBookJson);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  const json output = last_output(h);
+  EXPECT_EQ(output["inserted"], 0);
+  EXPECT_EQ(output["updated"], 0);
+  EXPECT_EQ(output["skipped"], kChapters);
+  EXPECT_EQ(count(h, "SELECT count(*) FROM editions"), "1");
+  EXPECT_EQ(count(h, "SELECT count(*) FROM segments"), std::to_string(kChapters));
+  EXPECT_EQ(h.job_count(), 2u);
+}
+
+TEST(ChereadsWorkE2e, NewWorkGetsTheDefaultTitleAndAnExistingWorkKeepsItsOwn) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  ASSERT_EQ(run_work(h, kBookJson).exit_code, 0);
+  EXPECT_EQ(h.db().scalar("SELECT title FROM works WHERE id = $1", {kWorkId}), "Unknown Title");
+  EXPECT_EQ(last_input(h)["title"], "Unknown Title");
+  const std::string existing = h.create_work("Already Named");
+  ASSERT_EQ(run_work(h, kBookJson, existing, {"--title=Something Else"}).exit_code, 0);
+  EXPECT_EQ(h.db().scalar("SELECT title FROM works WHERE id = $1", {existing}), "Already Named");
+}
+
+TEST(ChereadsWorkE2e, ChapterListHtmlIsTheFallbackWhenTheNovelPageHasNoData) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  const ProcessResult result = run_work(h, kBookHtml);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(request_paths(h), (std::vector<std::string>{std::string("/novel/") + kBookHtml,
+                                                        std::string("/chapterlist/") + kBookHtml + "/"}));
+  const json output = last_output(h);
+  EXPECT_EQ(output["source"], "chapter-list HTML");
+  EXPECT_EQ(output["totalChapters"], kChapters);
+  EXPECT_EQ(output["locked"], 4);
+  EXPECT_EQ(h.db().scalar("SELECT canonical_url FROM segments WHERE number = 1"),
+            h.server().base_url() + "/novel/" + kBookHtml + "/86954917348045530");
+}
+
+TEST(ChereadsWorkE2e, UnrecognisedLayoutFailsTheJobInsteadOfRecordingNoChapters) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  const ProcessResult result = run_work(h, kBookUnknown);
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  const auto job = h.last_job();
+  EXPECT_EQ(job[0], "failed");
+  EXPECT_NE(job[2].value_or("").find("chapter list not recognised"), std::string::npos) << job[2].value_or("");
+  EXPECT_EQ(job[5], kWorkId);
+  EXPECT_FALSE(job[6].has_value()) << "no edition for a list that was never read";
+  EXPECT_EQ(count(h, "SELECT count(*) FROM editions"), "0");
+  EXPECT_EQ(count(h, "SELECT count(*) FROM segments"), "0");
+}
+
+TEST(ChereadsWorkE2e, ChallengeFailsTheJobAsBlockedWithoutFurtherRequests) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  scrapers::testing::FaultRule challenge;
+  challenge.path = std::string("/novel/") + kBookJson;
+  challenge.fault = "challenge";
+  h.server().add_fault(challenge);
+  const ProcessResult result = run_work(h, kBookJson);
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  const auto job = h.last_job();
+  EXPECT_EQ(job[0], "failed");
+  EXPECT_NE(job[2].value_or("").find("challenge"), std::string::npos) << job[2].value_or("");
+  EXPECT_EQ(request_paths(h, "/chapterlist/").size(), 0u);
+  EXPECT_EQ(count(h, "SELECT count(*) FROM segments"), "0");
+}
+
+TEST(ChereadsWorkE2e, BadArgumentsExitTwoBeforeAnyJobRow) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  const std::vector<std::vector<std::string>> cases{
+      {"--url=" + list_url(h, kBookJson), "--workId=not-a-uuid"},
+      {"--url=https://www.example.com/chapterlist/1/", std::string("--workId=") + kWorkId},
+      {"--url=" + h.server().base_url() + "/ranking", std::string("--workId=") + kWorkId},
+      {std::string("--workId=") + kWorkId}};
+  for (const auto& args : cases) {
+    const ProcessResult result = h.run("chereads-work", args);
+    EXPECT_EQ(result.exit_code, 2) << args[0];
+    EXPECT_NE(result.err.find("chereads-work: --"), std::string::npos) << result.err;
+  }
+  EXPECT_EQ(h.job_count(), 0u);
+  EXPECT_EQ(count(h, "SELECT count(*) FROM works"), "0");
+  EXPECT_TRUE(request_paths(h).empty());
+}
+
+}  // namespace
+}  // namespace scrapers::chereads::e2e
