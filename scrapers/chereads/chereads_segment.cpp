@@ -3,6 +3,7 @@
 #include <optional>
 #include <utility>
 
+#include "common/http/site_urls.hpp"
 #include "common/util/log.hpp"
 #include "scrapers/chereads/page_fetch.hpp"
 #include "scrapers/chereads/parse.hpp"
@@ -28,6 +29,10 @@ SegmentOutcome process_chapter(const tracking::Segment& segment, tracking::Datab
                                runtime::Services& services) {
   if (!segment.canonical_url || segment.canonical_url->empty()) return SegmentOutcome::skipped("no url");
   const std::string& url = *segment.canonical_url;
+  if (!http::is_on_site(url, services.urls.chereads_base)) {
+    return SegmentOutcome::failed("url " + url + " is not on the configured chereads site (CHEREADS_BASE=" +
+                                  services.urls.chereads_base + "); not fetched");
+  }
   try {
     auto response = fetch_page(services.transport, url);
     if (!response.ok()) return outcome_of(response.error());

@@ -3,7 +3,8 @@
 // The job (input {startChapter, endChapter, delay, scriptType:
 // 'scrape-chereads-segment'} (+ limit), work_id and edition_id at creation) takes the
 // edition's segments with start <= number <= end in order. Segments that already
-// hold an asset, or have no url, are skipped without a request. Each other chapter
+// hold an asset, or have no url, are skipped without a request; a url off the
+// configured chereads site (CHEREADS_BASE) is a failure, never fetched. Each other chapter
 // page is fetched (the transport waits --delay between requests), parsed
 // (parse_chapter_page), turned into the shared standalone HTML document and stored,
 // registered (cleaned_text, text/html, pipeline) and linked (role 'content') under

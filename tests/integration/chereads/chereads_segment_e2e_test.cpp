@@ -153,6 +153,24 @@ TEST(ChereadsSegmentE2e, ThreeBlockedAnswersInARowStopTheRun) {
   EXPECT_EQ(count(h, "SELECT count(*) FROM assets"), "0");
 }
 
+TEST(ChereadsSegmentE2e, SegmentsWithoutUrlOrOffTheSiteAreNotFetched) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  const std::string edition = prepare_edition(h);
+  h.db().exec("UPDATE segments SET canonical_url = NULL WHERE number = 1");
+  h.db().exec("UPDATE segments SET canonical_url = 'http://192.0.2.1/novel/1/2' WHERE number = 2");
+  h.server().reset();
+  const ProcessResult result = run_segments(h, edition, {"--start=1", "--end=3"});
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_EQ(chapter_requests(h), std::vector<std::string>{std::string("/novel/") + kBookJson + "/86954917348045544"});
+  const json output = last_output(h);
+  EXPECT_EQ(output["success"], 1);
+  EXPECT_EQ(output["skipped"], 1);
+  EXPECT_EQ(output["errors"], 1);
+  ASSERT_EQ(output["failures"].size(), 1u);
+  EXPECT_NE(output["failures"][0]["reason"].get<std::string>().find("CHEREADS_BASE"), std::string::npos);
+}
+
 TEST(ChereadsSegmentE2e, UnknownEditionFailsTheJobWithoutIds) {
   SCRAPERS_REQUIRE_E2E();
   ScraperHarness h;
