@@ -160,46 +160,35 @@ std::string server_message(std::string_view body) {
 ApiFailure describe_api_failure(int status, std::string_view body, std::string_view context) {
   const std::string words = server_message(body);
   const std::string lower = lower_ascii(words);
+  const auto fail = [&](ErrorKind kind, std::string message) {
+    return ApiFailure{status_error(kind, status, std::move(message), context), std::nullopt};
+  };
   switch (status) {
     case 401:
       if (lower.find("invalid domain") != std::string::npos) {
-        return {status_error(ErrorKind::unauthorized, status,
-                             "OpenSubtitles rejected the token for this API host (Invalid domain)", context),
-                std::nullopt};
+        return fail(ErrorKind::unauthorized, "OpenSubtitles rejected the token for this API host (Invalid domain)");
       }
-      return {status_error(ErrorKind::unauthorized, status,
-                           with_server_words("OpenSubtitles rejected the credentials (401)", words), context),
-              std::nullopt};
+      return fail(ErrorKind::unauthorized, with_server_words("OpenSubtitles rejected the credentials (401)", words));
     case 403:
-      return {status_error(ErrorKind::unauthorized, status,
-                           with_server_words("OpenSubtitles refused the API key or User-Agent (403)", words),
-                           context),
-              std::nullopt};
+      return fail(ErrorKind::unauthorized,
+                  with_server_words("OpenSubtitles refused the API key or User-Agent (403)", words));
     case 406: {
       if (lower.find("invalid token") != std::string::npos) {
-        return {status_error(ErrorKind::unauthorized, status, "OpenSubtitles rejected the token (406 invalid token)",
-                             context),
-                std::nullopt};
+        return fail(ErrorKind::unauthorized, "OpenSubtitles rejected the token (406 invalid token)");
       }
+      ApiFailure quota = fail(ErrorKind::quota_exhausted,
+                              with_server_words("OpenSubtitles download quota exhausted", words));
       const auto json = nlohmann::json::parse(text::trim(body), nullptr, false);
-      QuotaInfo quota = json.is_object() ? read_quota(json) : QuotaInfo{};
-      return {status_error(ErrorKind::quota_exhausted, status,
-                           with_server_words("OpenSubtitles download quota exhausted", words), context),
-              std::move(quota)};
+      quota.quota = json.is_object() ? read_quota(json) : QuotaInfo{};
+      return quota;
     }
     case 410:
-      return {status_error(ErrorKind::http_status, status,
-                           with_server_words("OpenSubtitles download link expired (410)", words), context),
-              std::nullopt};
+      return fail(ErrorKind::http_status, with_server_words("OpenSubtitles download link expired (410)", words));
     case 429:
-      return {status_error(ErrorKind::http_status, status,
-                           with_server_words("OpenSubtitles rate limit exceeded (429)", words), context),
-              std::nullopt};
+      return fail(ErrorKind::http_status, with_server_words("OpenSubtitles rate limit exceeded (429)", words));
     default:
-      return {status_error(ErrorKind::http_status, status,
-                           with_server_words("OpenSubtitles answered HTTP " + std::to_string(status), words),
-                           context),
-              std::nullopt};
+      return fail(ErrorKind::http_status,
+                  with_server_words("OpenSubtitles answered HTTP " + std::to_string(status), words));
   }
 }
 

@@ -59,6 +59,25 @@ std::vector<tracking::SegmentInput> segment_inputs(const PlannedSeason& season) 
   return out;
 }
 
+// One season's edition (got or created) and its episodes (one upsert); its line for the output.
+json store_season(const OpensubtitlesWorkOptions& options, const std::string& work_id, const PlannedSeason& season,
+                  tracking::Database& db, tracking::UpsertCounts& total) {
+  const std::string provider = options.provider + "-s" + std::to_string(season.season);
+  const tracking::Edition edition =
+      or_throw(tracking::get_or_create_edition(db, tracking::EditionKey{work_id, "anime", provider, options.url, false}));
+  const tracking::UpsertCounts counts =
+      or_throw(tracking::upsert_segments(db, edition.id, "episode", segment_inputs(season)));
+  log::info(std::string(edition.created ? "created" : "found") + " edition " + edition.id + " (" + provider +
+            "): " + std::to_string(counts.inserted) + " inserted, " + std::to_string(counts.updated) +
+            " updated, " + std::to_string(counts.skipped) + " unchanged");
+  total.inserted += counts.inserted;
+  total.updated += counts.updated;
+  total.skipped += counts.skipped;
+  return {{"season", season.season}, {"editionId", edition.id}, {"provider", provider},
+          {"created", edition.created}, {"episodes", season.episodes.size()},
+          {"inserted", counts.inserted}, {"updated", counts.updated}, {"unchanged", counts.skipped}};
+}
+
 runtime::JobResult work_body(const OpensubtitlesWorkOptions& options, const std::string& work_id,
                              runtime::Services& services, runtime::JobContext& ctx) {
   const ShowPage page = fetch_show_page(services, options.url);
@@ -67,22 +86,7 @@ runtime::JobResult work_body(const OpensubtitlesWorkOptions& options, const std:
   ctx.merge_input({{"totalSegments", plan.total_episodes}});
   json editions = json::array();
   tracking::UpsertCounts total;
-  for (const auto& season : plan.seasons) {
-    const std::string provider = options.provider + "-s" + std::to_string(season.season);
-    const tracking::Edition edition = or_throw(tracking::get_or_create_edition(
-        ctx.db(), tracking::EditionKey{work_id, "anime", provider, options.url, false}));
-    const tracking::UpsertCounts counts =
-        or_throw(tracking::upsert_segments(ctx.db(), edition.id, "episode", segment_inputs(season)));
-    log::info(std::string(edition.created ? "created" : "found") + " edition " + edition.id + " (" + provider +
-              "): " + std::to_string(counts.inserted) + " inserted, " + std::to_string(counts.updated) +
-              " updated, " + std::to_string(counts.skipped) + " unchanged");
-    total.inserted += counts.inserted;
-    total.updated += counts.updated;
-    total.skipped += counts.skipped;
-    editions.push_back({{"season", season.season}, {"editionId", edition.id}, {"provider", provider},
-                        {"created", edition.created}, {"episodes", season.episodes.size()},
-                        {"inserted", counts.inserted}, {"updated", counts.updated}, {"unchanged", counts.skipped}});
-  }
+  for (const auto& season : plan.seasons) editions.push_back(store_season(options, work_id, season, ctx.db(), total));
   if (plan.seasons.size() == 1) ctx.set_ids(tracking::JobIds{{}, {}, editions[0]["editionId"].get<std::string>(), {}});
   json output = {{"workId", work_id},
                  {"seasonCount", plan.seasons.size()},
