@@ -23,7 +23,16 @@ tracking::Edition edition_for(tracking::Database& db, const ReadnovelApiOptions&
   key.provider = kProvider;
   key.canonical_url = novel_page_url(kCanonicalSiteBase, options.novel_slug);
   key.is_official = false;
-  return tracking::get_or_create_edition(db, key).value_or_throw();
+  tracking::Edition edition = tracking::get_or_create_edition(db, key).value_or_throw();
+  if (edition.canonical_url != key.canonical_url) {
+    // One readnovel edition per work: never mix a second novel's chapters into it.
+    throw ErrorException(make_error(
+        ErrorKind::invalid_argument,
+        "work " + options.work_id + " already has a readnovel edition (" + edition.id + ") for " +
+            edition.canonical_url + ", not " + key.canonical_url +
+            "; change that edition's canonical_url if the novel moved"));
+  }
+  return edition;
 }
 
 runtime::JobResult import_list(const ReadnovelApiOptions& options, runtime::JobContext& ctx,

@@ -8,7 +8,9 @@
 // the job at once, then upserts every chapter as a segment (number = index, title,
 // canonical_url https://readnovel.eu/chapter/{novSlugChapSlug}) in one statement:
 // new → inserted, url changed → updated, else skipped. A malformed element is
-// counted in `errors` (and listed in `problems`), not fatal.
+// counted in `errors` (and listed in `problems`), not fatal. A work has one readnovel
+// edition: when it already exists for another novel's URL the job fails rather than
+// mixing two novels' chapters.
 // Failures (unknown work, unknown slug, HTML or a challenge instead of JSON,
 // malformed JSON, no usable element) end the job failed with one clear line, exit 1.
 // Output: {editionId, totalChapters, inserted, updated, skipped, errors, problems}

@@ -159,6 +159,19 @@ TEST(ReadnovelApiE2e, UnusableListsFailTheJobNamingTheProblem) {
   EXPECT_EQ(scalar(h, "SELECT count(*) FROM editions"), "0");
 }
 
+TEST(ReadnovelApiE2e, SecondNovelForTheSameWorkIsRefusedInsteadOfMixed) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  const std::string work = h.create_work();
+  ASSERT_EQ(run_api(h, work, kLanternSlug).exit_code, 0);
+  const ProcessResult other = run_api(h, work, kLongSlug);
+  EXPECT_EQ(other.exit_code, 1);
+  EXPECT_EQ(column(h, kStatus), "failed");
+  EXPECT_NE(column(h, kError).find("already has a readnovel edition"), std::string::npos) << column(h, kError);
+  EXPECT_EQ(scalar(h, "SELECT count(*) FROM segments"), std::to_string(kLanternChapters));
+  EXPECT_EQ(scalar(h, "SELECT count(*) FROM editions"), "1");
+}
+
 TEST(ReadnovelApiE2e, BadElementsAreCountedAsErrorsAndTheRestImported) {
   SCRAPERS_REQUIRE_E2E();
   ScraperHarness h;
