@@ -27,7 +27,15 @@ void FixtureServer::State::dispatch(const httplib::Request& req, httplib::Respon
     entry->request.fault = rule->fault;
     done = apply_fault(*rule, req, res, *entry);
   }
-  if (!done) answer(req, res);
+  if (!done) {
+    // cpp-httplib would brotli-compress every text answer at quality 11 (tens of ms per
+    // page), which swamps what end-to-end tests and benchmarks measure. Recordings are
+    // served as recorded; compressed answers come only from the gzip/br faults. The
+    // request was logged above with its Accept-Encoding intact. httplib owns the
+    // Request as a non-const object, so dropping the header here is well-defined.
+    const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
+    answer(req, res);
+  }
   if (!res.content_provider_) *entry->sent = res.body.size();
   entry->status = res.status;
 }
