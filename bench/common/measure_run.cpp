@@ -1,14 +1,14 @@
 // measure-run: runs one command and reports its wall time (monotonic clock) and the
 // child's peak resident set size (ru_maxrss from wait4), as one JSON line on stdout:
 //   {"exit": 0, "wall_ms": 812.4, "max_rss_kb": 23456}
-// Usage: chereads_measure_run <program> [args...]   (the child's output is passed through)
+// Usage: measure-run <program> [args...]   (the child's output is passed through)
+// The end-to-end benchmark drivers (bench/<site>/run_e2e.sh, via bench/lib.sh) use it.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
-#include <vector>
 
 int main(int argc, char** argv) {
   if (argc < 2) {
