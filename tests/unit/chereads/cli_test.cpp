@@ -7,35 +7,18 @@
 #include "scrapers/chereads/chereads_segment_cli.hpp"
 #include "scrapers/chereads/chereads_work_cli.hpp"
 #include "scrapers/chereads/work_url.hpp"
+#include "tests/support/scoped_env.hpp"
 
 namespace scrapers::chereads {
 namespace {
 
 constexpr const char* kWork = "5c36ee25-e4ff-4e49-ac89-302ae715e596";
+using scrapers::testing::ScopedEnv;
+
 constexpr const char* kList = "https://www.chereads.com/chapterlist/34048845808168505/";
 
-// Sets an environment variable for one test and restores the previous value.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const char* value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    if (value) ::setenv(name, value, 1);
-    else ::unsetenv(name);
-  }
-  ~ScopedEnv() {
-    if (old_) ::setenv(name_, old_->c_str(), 1);
-    else ::unsetenv(name_);
-  }
-  ScopedEnv(const ScopedEnv&) = delete;
-  ScopedEnv& operator=(const ScopedEnv&) = delete;
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
-
 TEST(ChereadsWorkCli, AcceptsBothFlagFormsAndDefaultsTheTitle) {
-  ScopedEnv base("CHEREADS_BASE", nullptr);
+  ScopedEnv base("CHEREADS_BASE", std::nullopt);
   auto equals = parse_chereads_work_cli(std::string("--url=") + kList + " --workId=" + kWork);
   ASSERT_TRUE(equals.options.has_value()) << equals.message;
   EXPECT_EQ(equals.options->url, kList);
@@ -56,7 +39,7 @@ TEST(ChereadsWorkCli, MalformedWorkIdIsAUsageErrorNamingTheFlag) {
 }
 
 TEST(ChereadsWorkCli, UrlsOffTheSiteOrWithoutABookIdAreUsageErrors) {
-  ScopedEnv base("CHEREADS_BASE", nullptr);
+  ScopedEnv base("CHEREADS_BASE", std::nullopt);
   for (const char* url : {"https://www.example.com/chapterlist/34048845808168505/",
                           "https://www.chereads.com/book/34048845808168505",
                           "https://www.chereads.com/chapterlist/abc/",

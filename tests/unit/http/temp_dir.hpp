@@ -9,7 +9,11 @@
 #include <sstream>
 #include <string>
 
+#include "tests/support/scoped_env.hpp"
+
 namespace scrapers::http::testing {
+
+using scrapers::testing::ScopedEnv;
 
 class TempDir {
  public:
@@ -41,24 +45,5 @@ inline std::string read_text(const std::filesystem::path& path) {
   out << in.rdbuf();
   return out.str();
 }
-
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, std::optional<std::string> value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    if (value) ::setenv(name, value->c_str(), 1);
-    else ::unsetenv(name);
-  }
-  ~ScopedEnv() {
-    if (old_) ::setenv(name_, old_->c_str(), 1);
-    else ::unsetenv(name_);
-  }
-  ScopedEnv(const ScopedEnv&) = delete;
-  ScopedEnv& operator=(const ScopedEnv&) = delete;
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
 
 }  // namespace scrapers::http::testing

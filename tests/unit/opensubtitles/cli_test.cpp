@@ -4,38 +4,15 @@
 
 #include "scrapers/opensubtitles/bulk_download_cli.hpp"
 #include "scrapers/opensubtitles/opensubtitles_work_cli.hpp"
+#include "tests/support/scoped_env.hpp"
 
 namespace scrapers::opensubtitles {
 namespace {
 
+using scrapers::testing::ScopedEnv;
+
 constexpr const char* kUuid = "0b8f3c2e-1d4a-4f5b-9c6d-7e8f9a0b1c2d";
 constexpr const char* kShow = "https://www.opensubtitles.com/en/tvshows/2024-solo-leveling";
-
-// Sets the variables for one test and restores the previous values afterwards.
-class ScopedEnv {
- public:
-  void set(const char* name, const char* value) {
-    remember(name);
-    ::setenv(name, value, 1);
-  }
-  void unset(const char* name) {
-    remember(name);
-    ::unsetenv(name);
-  }
-  ~ScopedEnv() {
-    for (const auto& [name, value] : saved_) {
-      if (value) ::setenv(name.c_str(), value->c_str(), 1);
-      else ::unsetenv(name.c_str());
-    }
-  }
-
- private:
-  void remember(const char* name) {
-    const char* old = std::getenv(name);
-    saved_.emplace_back(name, old ? std::optional<std::string>(old) : std::nullopt);
-  }
-  std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
-};
 
 class CliTest : public ::testing::Test {
  protected:
