@@ -119,7 +119,12 @@ int pipeline_jobs_main(int argc, const char* const* argv) {
       return cli.exit_code;
     }
     auto db = runtime::connect_database();
-    if (!db) return report(std::cerr, db.error());
+    if (!db) {
+      report(std::cerr, db.error());
+      // A missing or malformed DATABASE_URL is configuration (2), like in every program.
+      return db.error().kind == ErrorKind::invalid_argument ? runtime::exit_code::usage
+                                                            : runtime::exit_code::job_failed;
+    }
     return run_command(*cli.options, *db, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "pipeline-jobs: " << tracking::one_line(e.what()) << '\n';

@@ -259,7 +259,7 @@ TEST_F(PipelineJobs, AMissingDatabaseUrlNamesTheVariable) {
   o.env.clear();
   o.unset_env.push_back("DATABASE_URL");
   auto r = run_process(program(), {"active"}, o);
-  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.exit_code, 2) << "configuration errors exit like usage errors";
   expect_one_line(r);
   EXPECT_NE(r.err.find("DATABASE_URL"), std::string::npos) << r.err;
 }
