@@ -81,6 +81,14 @@ BatchStats run_segment_batch(const std::vector<tracking::Segment>& segments,
       ++stats.skipped;
       continue;
     }
+    if (options.skip_reason) {
+      if (auto reason = options.skip_reason(segment)) {
+        ++stats.skipped;
+        stats.skipped_items.push_back(item(segment, *reason));
+        log::info("segment " + segment.number + " (" + segment.id + ") skipped: " + *reason);
+        continue;
+      }
+    }
     pending.push_back(&segment);
   }
   if (stats.skipped > 0) {

@@ -5,6 +5,9 @@
 // Guarantees:
 // - Segments that already have an asset (Segment::has_asset) are counted `skipped`
 //   and never reach `process` (so no request is made for them).
+// - `skip_reason` (optional) is asked before the limit is applied: a segment it names a
+//   reason for (e.g. no URL, no episode code) is counted `skipped` and listed, without
+//   reaching `process` and without using up a `limit` slot.
 // - `limit` caps how many segments are processed (skipped ones do not count).
 // - A SIGINT/SIGTERM stops the loop before the next segment (stats.aborted).
 // - `stop_after_consecutive_blocked` (> 0) stops the run after that many blocked
@@ -15,6 +18,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +43,8 @@ struct SegmentOutcome {
 
 struct BatchOptions {
   std::size_t limit = 0;  // 0 = no limit
+  // A reason to skip a segment without any request, or nullopt to process it.
+  std::function<std::optional<std::string>(const tracking::Segment&)> skip_reason;
   int stop_after_consecutive_blocked = 0;  // 0 = never
   std::string noun = "segments";
 };

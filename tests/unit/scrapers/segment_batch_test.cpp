@@ -48,6 +48,25 @@ TEST(SegmentBatch, LimitCapsProcessedSegmentsAndCountsTheRestAsNotAttempted) {
   EXPECT_EQ(stats.skipped, 1u);
 }
 
+TEST(SegmentBatch, SegmentsWithASkipReasonAreListedAndDoNotUseUpTheLimit) {
+  BatchOptions options;
+  options.limit = 2;
+  options.skip_reason = [](const tracking::Segment& s) -> std::optional<std::string> {
+    if (s.id == "seg-1" || s.id == "seg-2") return "no url";
+    return std::nullopt;
+  };
+  std::vector<std::string> seen;
+  BatchStats stats = run_segment_batch(segments(5), options, [&](const tracking::Segment& s) {
+    seen.push_back(s.id);
+    return SegmentOutcome::stored();
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"seg-3", "seg-4"}));
+  EXPECT_EQ(stats.skipped, 2u);
+  ASSERT_EQ(stats.skipped_items.size(), 2u);
+  EXPECT_EQ(stats.skipped_items[0]["reason"], "no url");
+  EXPECT_EQ(stats.not_attempted, 1u);
+}
+
 TEST(SegmentBatch, FailuresAreListedAndTheRunGoesOn) {
   BatchStats stats = run_segment_batch(segments(3), {}, [&](const tracking::Segment& s) {
     return s.id == "seg-2" ? SegmentOutcome::failed("content too short (42 characters)")
