@@ -1,6 +1,7 @@
 #include "scrapers/readnovel/readnovel_segment.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "common/util/log.hpp"
@@ -111,13 +112,15 @@ json segment_output(const runtime::BatchStats& stats, const ContentTotals& total
 int run_readnovel_segment(const ReadnovelSegmentOptions& options, tracking::Database& db,
                           runtime::Services& services) {
   Plan plan;
+  std::optional<Error> planning_error;  // fails the job once it exists
   if (options.edition_id) {
     auto planned = plan_for_edition(db, *options.edition_id);
     if (!planned.ok()) {
-      log::error("cannot list the segments of edition " + *options.edition_id + ": " + planned.error().describe());
-      return runtime::exit_code::job_failed;
+      planning_error = make_error(ErrorKind::database, "cannot list the segments of edition " +
+                                                           *options.edition_id + ": " + planned.error().describe());
+    } else {
+      plan = std::move(planned).value();
     }
-    plan = std::move(planned).value();
     if (plan.nothing_pending) {
       log::info("nothing to do: every segment of edition " + *options.edition_id + " already has an asset");
       return runtime::exit_code::ok;
@@ -131,6 +134,7 @@ int run_readnovel_segment(const ReadnovelSegmentOptions& options, tracking::Data
                 {"totalSegments", plan.segment_ids.size()}};
   runtime::BatchStats stats;
   const int exit_status = runtime::run_tracked_job(db, spec, [&](runtime::JobContext& ctx) {
+    if (planning_error) throw ErrorException(*planning_error);
     if (plan.edition_missing) {
       throw ErrorException(make_error(ErrorKind::not_found, "edition " + *options.edition_id + " not found"));
     }

@@ -253,6 +253,18 @@ TEST_F(ReadnovelSegmentE2e, UnknownEditionFailsTheTrackedJob) {
   EXPECT_EQ(column(h(), kEditionId), "<null>");
 }
 
+TEST_F(ReadnovelSegmentE2e, ADatabaseFailureWhilePlanningStillLeavesAFailedJob) {
+  // Listing an edition's pending segments reads segment_assets; without it the query
+  // fails while pipeline_jobs still works.
+  h().db().exec("DROP TABLE segment_assets");
+  const ProcessResult result = run_segments(h(), {"--edition", edition_});
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  EXPECT_EQ(column(h(), kStatus), "failed");
+  EXPECT_NE(column(h(), kError).find("cannot list the segments of edition " + edition_), std::string::npos)
+      << column(h(), kError);
+  EXPECT_TRUE(h().server().requests().empty()) << "nothing is fetched";
+}
+
 TEST_F(ReadnovelSegmentE2e, SigintMidRunFailsTheJobAndLeavesNoHalfRegisteredAsset) {
   testing::FaultRule slow;
   slow.path = getchapter(2);
