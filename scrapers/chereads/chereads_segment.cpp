@@ -20,19 +20,28 @@ using nlohmann::json;
 using runtime::SegmentOutcome;
 
 SegmentOutcome outcome_of(const Error& error) {
+  // An interrupt is the run's end, not this chapter's failure.
+  if (error.kind == ErrorKind::interrupted) return SegmentOutcome::stop("interrupted by signal");
   if (error.kind == ErrorKind::blocked) return SegmentOutcome::blocked(error.describe());
   return SegmentOutcome::failed(error.describe());
 }
 
-// Fetches, parses and stores one chapter; never throws for a per-chapter problem.
-SegmentOutcome process_chapter(const tracking::Segment& segment, tracking::Database& db,
-                               runtime::Services& services) {
-  if (!segment.canonical_url || segment.canonical_url->empty()) return SegmentOutcome::skipped("no url");
+// Why a chapter is not fetched at all (no URL, or off the configured site), or nullopt.
+std::optional<std::string> skip_reason(const tracking::Segment& segment, const runtime::Services& services) {
+  if (!segment.canonical_url || segment.canonical_url->empty()) return "no url";
   const std::string& url = *segment.canonical_url;
   if (!http::is_on_site(url, services.urls.chereads_base)) {
-    return SegmentOutcome::failed("url " + url + " is not on the configured chereads site (CHEREADS_BASE=" +
-                                  services.urls.chereads_base + "); not fetched");
+    return "url " + url + " is not on the configured chereads site (CHEREADS_BASE=" + services.urls.chereads_base +
+           "); not fetched";
   }
+  return std::nullopt;
+}
+
+// Fetches, parses and stores one chapter (skip_reason gave none); never throws for a
+// per-chapter problem.
+SegmentOutcome process_chapter(const tracking::Segment& segment, tracking::Database& db,
+                               runtime::Services& services) {
+  const std::string& url = segment.canonical_url.value_or(std::string());
   try {
     auto response = fetch_page(services.transport, url);
     if (!response.ok()) return outcome_of(response.error());
@@ -42,7 +51,9 @@ SegmentOutcome process_chapter(const tracking::Segment& segment, tracking::Datab
     const std::string title = page->title.empty() ? segment.title : page->title;
     runtime::DocumentOptions document_options;
     document_options.canonical_url = url;
-    runtime::SegmentAsset asset{runtime::chapter_asset_key(segment, title),
+    // The key uses the catalog's title (stable across runs), the document the page's.
+    const std::string& key_title = segment.title.empty() ? title : segment.title;
+    runtime::SegmentAsset asset{runtime::chapter_asset_key(segment, key_title),
                                 runtime::build_chapter_document(title, page->paragraphs, document_options),
                                 std::string(runtime::kChapterDocumentContentType), "cleaned_text", "content"};
     auto stored = runtime::store_segment_asset(db, services.blobs, segment.id, asset);
@@ -59,6 +70,7 @@ json batch_output(const runtime::BatchStats& stats) {
   return {{"totalSegments", stats.total}, {"success", stats.stored},   {"skipped", skipped},
           {"errors", stats.failed},       {"locked", stats.locked},    {"blocked", stats.blocked},
           {"notAttempted", stats.not_attempted}, {"failures", stats.failures},
+          {"skippedItems", stats.skipped_items},
           {"total", stats.total},         {"failed", stats.failed}};
 }
 
@@ -71,18 +83,21 @@ std::string failure_reason(const runtime::BatchStats& stats) {
 
 int run_chereads_segment(const ChereadsSegmentOptions& options, tracking::Database& db,
                          runtime::Services& services) {
+  // Before the job so that its ids are set at creation; a failure is the job's failure
+  // (the job row exists, without ids).
   auto edition = tracking::find_edition(db, options.edition_id);
-  if (!edition.ok()) {
-    log::error("cannot look up edition " + options.edition_id + ": " + edition.error().describe());
-    return runtime::exit_code::job_failed;
-  }
   runtime::JobSpec spec;
   spec.input = {{"startChapter", options.start}, {"endChapter", options.end}, {"delay", options.delay_ms},
                 {"scriptType", "scrape-chereads-segment"}};
   if (options.limit > 0) spec.input["limit"] = options.limit;
-  if (*edition) spec.ids = tracking::JobIds{{}, (*edition)->work_id, (*edition)->id, {}};
+  if (edition.ok() && *edition) spec.ids = tracking::JobIds{{}, (*edition)->work_id, (*edition)->id, {}};
   std::optional<runtime::BatchStats> final_stats;
   const int exit_status = runtime::run_tracked_job(db, spec, [&](runtime::JobContext& ctx) {
+    if (!edition.ok()) {
+      Error error = edition.error();
+      error.message = "cannot look up edition " + options.edition_id + ": " + error.message;
+      throw ErrorException(std::move(error));
+    }
     if (!*edition) {
       throw ErrorException(make_error(ErrorKind::not_found, "edition " + options.edition_id + " does not exist"));
     }
@@ -97,6 +112,7 @@ int run_chereads_segment(const ChereadsSegmentOptions& options, tracking::Databa
     batch.limit = static_cast<std::size_t>(options.limit);
     batch.stop_after_consecutive_blocked = kStopAfterConsecutiveBlocked;
     batch.noun = "chapters";
+    batch.skip_reason = [&](const tracking::Segment& segment) { return skip_reason(segment, services); };
     const runtime::BatchStats stats = runtime::run_segment_batch(
         segments, batch, [&](const tracking::Segment& segment) { return process_chapter(segment, ctx.db(), services); });
     final_stats = stats;

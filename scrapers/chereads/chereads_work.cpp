@@ -70,6 +70,21 @@ void log_list(const ChapterList& list) {
   }
 }
 
+// The work's chereads edition, which must be this book's: one chereads edition per
+// work, so a second book's chapters are never mixed into it.
+tracking::Edition edition_for(tracking::Database& db, const ChereadsWorkOptions& options, const WorkUrl& work_url) {
+  tracking::Edition edition = or_throw(tracking::get_or_create_edition(
+      db, tracking::EditionKey{options.work_id, "novel", "chereads", options.url, false}));
+  if (!edition.created && book_id_of(edition.canonical_url) != work_url.book_id) {
+    throw ErrorException(make_error(
+        ErrorKind::invalid_argument,
+        "work " + options.work_id + " already has a chereads edition (" + edition.id + ") for " +
+            edition.canonical_url + ", not " + options.url +
+            "; change that edition's canonical_url if the book moved"));
+  }
+  return edition;
+}
+
 runtime::JobResult work_body(const ChereadsWorkOptions& options, const WorkUrl& work_url,
                              runtime::Services& services, runtime::JobContext& ctx) {
   const ChapterList list = load_chapter_list(services, work_url.book_id);
@@ -77,8 +92,7 @@ runtime::JobResult work_body(const ChereadsWorkOptions& options, const WorkUrl& 
   if (!list.book_id.empty() && list.book_id != work_url.book_id) {
     log::warn("the page describes book " + list.book_id + ", not " + work_url.book_id + "; its chapter links are kept");
   }
-  const tracking::Edition edition = or_throw(tracking::get_or_create_edition(
-      ctx.db(), tracking::EditionKey{options.work_id, "novel", "chereads", options.url, false}));
+  const tracking::Edition edition = edition_for(ctx.db(), options, work_url);
   ctx.set_ids(tracking::JobIds{{}, {}, edition.id, {}});
   log::info(std::string(edition.created ? "created" : "found") + " edition " + edition.id);
   const tracking::UpsertCounts counts =
@@ -103,16 +117,19 @@ int run_chereads_work(const ChereadsWorkOptions& options, tracking::Database& db
     log::error(work_url.error().describe());
     return runtime::exit_code::usage;
   }
+  // Before the job so that work_id is set at creation; a failure is the job's failure
+  // (the job row exists, work_id empty).
   auto created = tracking::ensure_work(db, options.work_id, options.effective_title());
-  if (!created.ok()) {
-    log::error("cannot get or create work " + options.work_id + ": " + created.error().describe());
-    return runtime::exit_code::job_failed;
-  }
-  log::info(std::string(*created ? "created work " : "found work ") + options.work_id);
+  if (created.ok()) log::info(std::string(*created ? "created work " : "found work ") + options.work_id);
   runtime::JobSpec spec;
   spec.input = {{"url", options.url}, {"title", options.effective_title()}, {"scriptType", "scrape-chereads-work"}};
-  spec.ids.work_id = options.work_id;
+  if (created.ok()) spec.ids.work_id = options.work_id;
   return runtime::run_tracked_job(db, spec, [&](runtime::JobContext& ctx) {
+    if (!created.ok()) {
+      Error error = created.error();
+      error.message = "cannot get or create work " + options.work_id + ": " + error.message;
+      throw ErrorException(std::move(error));
+    }
     return work_body(options, *work_url, services, ctx);
   });
 }

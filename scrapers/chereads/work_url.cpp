@@ -39,6 +39,19 @@ Result<WorkUrl> parse_work_url(std::string_view url, std::string_view site_base)
   return bad_url(url, "is not a /chapterlist/{bookId}/ or /novel/{bookId} page");
 }
 
+std::optional<std::string> book_id_of(std::string_view url) {
+  auto parsed = http::parse_url(url);
+  if (!parsed.ok()) return std::nullopt;
+  std::string_view path = parsed->path;
+  if (path.size() > 1 && path.ends_with('/')) path.remove_suffix(1);
+  for (const std::string_view prefix : {std::string_view("/chapterlist/"), std::string_view("/novel/")}) {
+    if (!path.starts_with(prefix)) continue;
+    const std::string_view id = path.substr(prefix.size());
+    if (text::is_digit_string(id, kMaxBookIdDigits)) return std::string(id);
+  }
+  return std::nullopt;
+}
+
 std::string novel_page_url(std::string_view site_base, std::string_view book_id) {
   return http::join_url(site_base, "/novel/" + std::string(book_id));
 }

@@ -9,6 +9,7 @@
 // a one-line message naming what is wrong.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,10 @@ struct WorkUrl {
 };
 
 Result<WorkUrl> parse_work_url(std::string_view url, std::string_view site_base);
+
+// The book id of a /chapterlist/{bookId}/ or /novel/{bookId} URL on any host (so a
+// stored URL still names its book after the configured site changed); nullopt otherwise.
+std::optional<std::string> book_id_of(std::string_view url);
 
 // {base}/novel/{bookId}
 std::string novel_page_url(std::string_view site_base, std::string_view book_id);

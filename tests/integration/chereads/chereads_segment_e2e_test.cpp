@@ -5,6 +5,7 @@
 #include <csignal>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "common/util/sha256.hpp"
 #include "tests/integration/chereads/chereads_e2e.hpp"
@@ -153,22 +154,58 @@ TEST(ChereadsSegmentE2e, ThreeBlockedAnswersInARowStopTheRun) {
   EXPECT_EQ(count(h, "SELECT count(*) FROM assets"), "0");
 }
 
-TEST(ChereadsSegmentE2e, SegmentsWithoutUrlOrOffTheSiteAreNotFetched) {
+TEST(ChereadsSegmentE2e, SegmentsWithoutUrlOrOffTheSiteAreSkippedUnfetchedAndDoNotUseUpTheLimit) {
   SCRAPERS_REQUIRE_E2E();
   ScraperHarness h;
   const std::string edition = prepare_edition(h);
   h.db().exec("UPDATE segments SET canonical_url = NULL WHERE number = 1");
   h.db().exec("UPDATE segments SET canonical_url = 'http://192.0.2.1/novel/1/2' WHERE number = 2");
   h.server().reset();
-  const ProcessResult result = run_segments(h, edition, {"--start=1", "--end=3"});
-  EXPECT_EQ(result.exit_code, 1) << result.err;
+  const ProcessResult result = run_segments(h, edition, {"--start=1", "--end=4", "--limit=1"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(chapter_requests(h), std::vector<std::string>{std::string("/novel/") + kBookJson + "/86954917348045544"});
   const json output = last_output(h);
   EXPECT_EQ(output["success"], 1);
-  EXPECT_EQ(output["skipped"], 1);
-  EXPECT_EQ(output["errors"], 1);
-  ASSERT_EQ(output["failures"].size(), 1u);
-  EXPECT_NE(output["failures"][0]["reason"].get<std::string>().find("CHEREADS_BASE"), std::string::npos);
+  EXPECT_EQ(output["skipped"], 2);
+  EXPECT_EQ(output["errors"], 0);
+  EXPECT_EQ(output["notAttempted"], 1) << "chapter 4, left over by --limit=1";
+  EXPECT_TRUE(output["failures"].empty()) << output["failures"];
+  ASSERT_EQ(output["skippedItems"].size(), 2u) << output;
+  EXPECT_EQ(output["skippedItems"][0]["number"], "1");
+  EXPECT_EQ(output["skippedItems"][0]["reason"], "no url");
+  EXPECT_EQ(output["skippedItems"][1]["number"], "2");
+  EXPECT_NE(output["skippedItems"][1]["reason"].get<std::string>().find("CHEREADS_BASE"), std::string::npos);
+}
+
+TEST(ChereadsSegmentE2e, AssetKeyFollowsTheCatalogTitleWhileTheDocumentShowsThePageTitle) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  const std::string edition = prepare_edition(h);
+  h.db().exec("UPDATE segments SET title = 'Chapter 1 - Catalog Name' WHERE number = 1");
+  ASSERT_EQ(run_segments(h, edition, {"--start=1", "--end=1"}).exit_code, 0);
+  const std::string key = count(h, "SELECT a.r2_key FROM assets a JOIN segment_assets sa ON sa.asset_id = a.id"
+                                   " JOIN segments s ON s.id = sa.segment_id WHERE s.number = 1");
+  EXPECT_EQ(key, "raw/novel/" + std::string(kWorkId) + "/" + edition + "/number-0001/chapter-1-catalog-name.html");
+  const std::string document = read_file(h.asset_dir() / key);
+  EXPECT_NE(document.find("<h1>Chapter 1 - Light at the End of the Wick</h1>"), std::string::npos) << document;
+}
+
+TEST(ChereadsSegmentE2e, DatabaseFailureLookingUpTheEditionFailsTheJobWithoutIds) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  const std::string edition = prepare_edition(h);
+  const std::size_t jobs_before = h.job_count();
+  h.db().exec("ALTER TABLE editions RENAME COLUMN provider TO provider_moved");
+  h.server().reset();
+  const ProcessResult result = run_segments(h, edition);
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  ASSERT_EQ(h.job_count(), jobs_before + 1) << "the failure is recorded as a job";
+  const auto job = h.last_job();
+  EXPECT_EQ(job[0], "failed");
+  EXPECT_NE(job[2].value_or("").find("cannot look up edition " + edition), std::string::npos) << job[2].value_or("");
+  EXPECT_FALSE(job[5].has_value());
+  EXPECT_FALSE(job[6].has_value());
+  EXPECT_TRUE(request_paths(h).empty());
 }
 
 TEST(ChereadsSegmentE2e, UnknownEditionFailsTheJobWithoutIds) {
@@ -232,6 +269,38 @@ TEST(ChereadsSegmentE2e, InterruptMarksTheJobFailedAndLeavesNoHalfRegisteredAsse
     EXPECT_TRUE(std::filesystem::exists(h.asset_dir() / row[0].value_or(""))) << row[0].value_or("");
   }
   EXPECT_LT(std::stoi(count(h, "SELECT count(*) FROM assets")), static_cast<int>(kReadable));
+}
+
+TEST(ChereadsSegmentE2e, InterruptDuringAChapterFetchIsNotCountedAsAChapterFailure) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  const std::string edition = prepare_edition(h);
+  const std::string second = count(h, "SELECT canonical_url FROM segments WHERE number = 2");
+  ASSERT_EQ(second.rfind(h.server().base_url(), 0), 0u) << second;
+  scrapers::testing::FaultRule slow;
+  slow.path = second.substr(h.server().base_url().size());
+  slow.fault = "delay";
+  slow.delay_ms = 5000;
+  h.server().add_fault(slow);
+  auto process = h.start("chereads-segment", {"--editionId=" + edition, "--delay=0"});
+  ASSERT_TRUE(process.wait_for_output(" stored", 20s)) << process.err_so_far();
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (request_paths(h, slow.path).empty() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(20ms);
+  }
+  ASSERT_FALSE(request_paths(h, slow.path).empty()) << "chapter 2 was never requested";
+  std::this_thread::sleep_for(200ms);  // the fetch is now waiting on the delayed answer
+  process.send_signal(SIGINT);
+  const ProcessResult result = process.wait(30s);
+  EXPECT_EQ(result.exit_code, 130) << result.err;
+  const auto job = h.last_job();
+  EXPECT_EQ(job[0], "failed");
+  EXPECT_NE(job[2].value_or("").find("interrupted"), std::string::npos) << job[2].value_or("");
+  const json output = last_output(h);
+  EXPECT_EQ(output["success"], 1);
+  EXPECT_EQ(output["errors"], 0) << output;
+  EXPECT_TRUE(output["failures"].empty()) << output["failures"];
+  EXPECT_EQ(chapter_requests(h).size(), 2u) << "nothing after the interrupted chapter";
 }
 
 }  // namespace

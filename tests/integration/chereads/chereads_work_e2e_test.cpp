@@ -127,6 +127,64 @@ TEST(ChereadsWorkE2e, ChallengeFailsTheJobAsBlockedWithoutFurtherRequests) {
   EXPECT_EQ(count(h, "SELECT count(*) FROM segments"), "0");
 }
 
+// Every segment with its row version (xmin changes on any UPDATE), as one comparable string.
+std::string segments_snapshot(ScraperHarness& h) {
+  return count(h, "SELECT string_agg(edition_id::text || '|' || number::text || '|' || title || '|' ||"
+                  " coalesce(canonical_url, '') || '|' || xmin::text, ';' ORDER BY number) FROM segments");
+}
+
+TEST(ChereadsWorkE2e, SecondBookForTheSameWorkFailsTheJobAndChangesNoSegments) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  ASSERT_EQ(run_work(h, kBookJson).exit_code, 0);
+  const std::string edition = last_output(h).value("editionId", std::string());
+  ASSERT_FALSE(edition.empty());
+  const std::string before = segments_snapshot(h);
+  const ProcessResult result = run_work(h, kBookHtml);
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  const auto job = h.last_job();
+  EXPECT_EQ(job[0], "failed");
+  const std::string expected = "work " + std::string(kWorkId) + " already has a chereads edition (" + edition +
+                               ") for " + list_url(h, kBookJson) + ", not " + list_url(h, kBookHtml) + "; ";
+  EXPECT_NE(job[2].value_or("").find(expected), std::string::npos) << job[2].value_or("");
+  EXPECT_EQ(job[2].value_or("").find('\n'), std::string::npos) << "one line";
+  EXPECT_EQ(count(h, "SELECT count(*) FROM editions"), "1");
+  EXPECT_EQ(segments_snapshot(h), before);
+}
+
+TEST(ChereadsWorkE2e, NovelUrlOfTheSameBookReusesItsEdition) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  ASSERT_EQ(run_work(h, kBookJson).exit_code, 0);
+  const std::string edition = last_output(h).value("editionId", std::string());
+  const ProcessResult result = h.run(
+      "chereads-work", {"--url=" + h.server().base_url() + "/novel/" + kBookJson, std::string("--workId=") + kWorkId});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(last_output(h)["editionId"], edition);
+  EXPECT_EQ(last_output(h)["inserted"], 0);
+  EXPECT_EQ(count(h, "SELECT count(*) FROM editions"), "1");
+}
+
+TEST(ChereadsWorkE2e, DatabaseFailureCreatingTheWorkFailsTheJobWithoutWorkId) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  h.db().exec(
+      "CREATE FUNCTION refuse_new_works() RETURNS trigger LANGUAGE plpgsql AS"
+      " $$ BEGIN RAISE EXCEPTION 'works are closed for maintenance'; END $$;"
+      " CREATE TRIGGER refuse_new_works BEFORE INSERT ON works FOR EACH ROW EXECUTE FUNCTION refuse_new_works();");
+  const ProcessResult result = run_work(h, kBookJson);
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  ASSERT_EQ(h.job_count(), 1u) << "the failure is recorded as a job";
+  const auto job = h.last_job();
+  EXPECT_EQ(job[0], "failed");
+  const std::string error = job[2].value_or("");
+  EXPECT_NE(error.find("cannot get or create work " + std::string(kWorkId)), std::string::npos) << error;
+  EXPECT_NE(error.find("closed for maintenance"), std::string::npos) << error;
+  EXPECT_FALSE(job[5].has_value()) << "no work_id for a work that does not exist";
+  EXPECT_EQ(count(h, "SELECT count(*) FROM works"), "0");
+  EXPECT_TRUE(request_paths(h).empty());
+}
+
 TEST(ChereadsWorkE2e, BadArgumentsExitTwoBeforeAnyJobRow) {
   SCRAPERS_REQUIRE_E2E();
   ScraperHarness h;

@@ -128,5 +128,14 @@ TEST(ChereadsWorkUrl, ChapterListAndNovelPagesGiveTheirBookId) {
   EXPECT_EQ(chapter_list_url("http://127.0.0.1:5/", "7"), "http://127.0.0.1:5/chapterlist/7/");
 }
 
+TEST(ChereadsWorkUrl, BookIdOfTreatsNovelAndChapterListPagesOfOneBookAlike) {
+  EXPECT_EQ(book_id_of(kList), "34048845808168505");
+  EXPECT_EQ(book_id_of("http://127.0.0.1:9/novel/34048845808168505"), "34048845808168505");
+  EXPECT_EQ(book_id_of("https://chereads.com/novel/34048845808168519/?ref=x"), "34048845808168519");
+  EXPECT_EQ(book_id_of("https://www.chereads.com/novel/1/2"), std::nullopt) << "a chapter page names no book";
+  EXPECT_EQ(book_id_of("https://www.chereads.com/ranking"), std::nullopt);
+  EXPECT_EQ(book_id_of("not a url"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace scrapers::chereads
