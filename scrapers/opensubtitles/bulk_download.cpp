@@ -89,6 +89,18 @@ ApiClient make_client(const ApiEnvironment& environment, runtime::Services& serv
   return or_throw(ApiClient::create(services.transport, services.clock, std::move(config)));
 }
 
+// Searches answered and not one subtitle for any of those episodes (e.g. a wrong --seriesName).
+bool nothing_found(const DownloaderCounts& counts) {
+  return counts.searched_episodes > 0 && counts.not_found == counts.searched_episodes;
+}
+
+void warn_when_nothing_found(const DownloaderCounts& counts, const BulkDownloadOptions& options,
+                             const std::string& languages) {
+  if (!nothing_found(counts)) return;
+  log::warn("no subtitle was found for any of the " + std::to_string(counts.searched_episodes) +
+            " episodes searched; check --seriesName '" + options.series_name + "' and --languages " + languages);
+}
+
 json build_output(const runtime::BatchStats& stats, const EpisodeDownloader& downloader, const ApiClient& client,
                   const Scope& scope, const std::string& languages) {
   const std::size_t processed_skips = stats.skipped_items.size();
@@ -102,6 +114,7 @@ json build_output(const runtime::BatchStats& stats, const EpisodeDownloader& dow
                  {"withoutEpisodeCode", downloader.counts().without_code},
                  {"notAttempted", stats.not_attempted},
                  {"quotaExhausted", downloader.quota_exhausted()},
+                 {"nothingFound", nothing_found(downloader.counts())},
                  {"loggedIn", downloader.logged_in()},
                  {"languages", languages},
                  {"searches", downloader.counts().searches},
@@ -140,6 +153,35 @@ runtime::JobResult finish(json output, const runtime::BatchStats& stats, const E
 std::optional<Login> login_of(const ApiEnvironment& environment) {
   if (!environment.username || !environment.password) return std::nullopt;
   return Login{*environment.username, *environment.password};
+}
+
+// The job: every pending episode of the scope through one downloader; `failed` gets the failed count.
+runtime::JobResult bulk_body(const BulkDownloadOptions& options, const ApiEnvironment& environment, const Scope& scope,
+                             const std::string& languages, runtime::Services& services, runtime::JobContext& ctx,
+                             std::size_t& failed) {
+  if (scope.problem) throw ErrorException(*scope.problem);
+  const auto segments = segments_of(ctx.db(), scope);
+  log::info(std::to_string(segments.size()) + " episodes in " + std::to_string(scope.editions.size()) +
+            " edition(s); languages " + languages);
+  ApiClient client = make_client(environment, services);
+  EpisodeDownloader downloader(client, ctx.db(), services.blobs,
+                               DownloaderSettings{options.series_name, languages, options.allow_ai,
+                                                  login_of(environment)});
+  runtime::BatchOptions batch;
+  batch.limit = options.limit.value_or(0);
+  batch.noun = "episodes";
+  batch.skip_reason = [&](const tracking::Segment& segment) { return downloader.skip_reason(segment); };
+  std::string current_edition = scope.editions.size() == 1 ? scope.editions.front().id : std::string();
+  const runtime::BatchStats stats = runtime::run_segment_batch(segments, batch, [&](const tracking::Segment& segment) {
+    if (segment.edition_id != current_edition) {  // the edition being worked on, updated as the run moves on
+      current_edition = segment.edition_id;
+      ctx.set_ids(tracking::JobIds{.edition_id = current_edition});
+    }
+    return downloader.process(segment);
+  });
+  failed = stats.failed;
+  warn_when_nothing_found(downloader.counts(), options, languages);
+  return finish(build_output(stats, downloader, client, scope, languages), stats, downloader);
 }
 
 }  // namespace
@@ -189,10 +231,14 @@ int run_bulk_download(const BulkDownloadOptions& options, tracking::Database& db
     log::error(environment.error().message);
     return runtime::exit_code::usage;
   }
-  auto scope = resolve_scope(options, db);
-  if (!scope.ok()) {
-    log::error("cannot resolve the work or edition: " + scope.error().describe());
-    return runtime::exit_code::job_failed;
+  // A database failure here is the job's failure: the job row is still created.
+  auto resolved = resolve_scope(options, db);
+  Scope scope;
+  if (resolved.ok()) {
+    scope = std::move(*resolved);
+  } else {
+    scope.problem = make_error(resolved.error().kind,
+                               "cannot resolve the work or edition: " + resolved.error().describe());
   }
   const std::string languages = normalize_languages(options.languages);
   runtime::JobSpec spec;
@@ -201,25 +247,11 @@ int run_bulk_download(const BulkDownloadOptions& options, tracking::Database& db
                 {"scriptType", std::string(kBulkScriptType)},
                 {"delay", options.delay_ms},
                 {"limit", options.limit ? json(*options.limit) : json(nullptr)}};
-  spec.ids.work_id = scope->work_id;
-  if (scope->editions.size() == 1) spec.ids.edition_id = scope->editions.front().id;
+  spec.ids.work_id = scope.work_id;
+  if (scope.editions.size() == 1) spec.ids.edition_id = scope.editions.front().id;
   std::size_t failed = 0;
   const int code = runtime::run_tracked_job(db, spec, [&](runtime::JobContext& ctx) -> runtime::JobResult {
-    if (scope->problem) throw ErrorException(*scope->problem);
-    const auto segments = segments_of(ctx.db(), *scope);
-    log::info(std::to_string(segments.size()) + " episodes in " + std::to_string(scope->editions.size()) +
-              " edition(s); languages " + languages);
-    ApiClient client = make_client(*environment, services);
-    EpisodeDownloader downloader(client, ctx.db(), services.blobs,
-                                 DownloaderSettings{options.series_name, languages, options.allow_ai,
-                                                    login_of(*environment)});
-    runtime::BatchOptions batch;
-    batch.limit = options.limit.value_or(0);
-    batch.noun = "episodes";
-    const runtime::BatchStats stats = runtime::run_segment_batch(
-        segments, batch, [&](const tracking::Segment& segment) { return downloader.process(segment); });
-    failed = stats.failed;
-    return finish(build_output(stats, downloader, client, *scope, languages), stats, downloader);
+    return bulk_body(options, *environment, scope, languages, services, ctx, failed);
   });
   return code == runtime::exit_code::ok && failed > 0 ? runtime::exit_code::job_failed : code;
 }

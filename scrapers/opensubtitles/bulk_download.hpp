@@ -10,17 +10,24 @@
 // OPENSUBTITLES_BASE_URL. Requests are paced at 5 per second and at least --delay
 // apart per host; 429 answers are retried after Retry-After by the transport.
 // Segments that already have a 'subtitle' asset are skipped without any API call;
-// --limit caps the episodes attempted. A 406 quota answer stops the run at once:
-// the rest is counted notAttempted, the run is a success when something was
-// downloaded (failed otherwise) and the output carries quotaExhausted and the
-// reset time. 401/403 fail the run. The API key, the token and the password never
-// appear in logs, job rows or errors.
+// so are titles without SxxEyy, which do not use up a --limit slot either (listed
+// in skippedTitles); --limit caps the episodes attempted. A 406 quota answer stops
+// the run at once: the rest is counted notAttempted, the run is a success when
+// something was downloaded (failed otherwise) and the output carries
+// quotaExhausted and the reset time. 401/403 fail the run; so does a login
+// (credentials given) that fails for any reason: nothing is then downloaded
+// anonymously. The API key, the token and the password never appear in logs, job
+// rows or errors.
 // Job: input {seriesName, languages, scriptType:'bulk-download-subtitles', delay,
 // limit}, work_id and edition_id at creation (edition_id when the run has exactly
-// one edition). Output {total, success, failed, errors, skipped, notAttempted,
-// alreadyPresent, notFound, withoutEpisodeCode, quotaExhausted, remaining?,
-// quotaResetTime?, ...}, also printed on stdout. Exit 1 also when the job succeeded
-// but some episodes failed.
+// one edition; with several, edition_id follows the edition being processed). A
+// database failure while resolving the work or edition fails the job (the row
+// exists). Output {total, success, failed, errors, skipped, notAttempted,
+// alreadyPresent, notFound, withoutEpisodeCode, quotaExhausted, nothingFound,
+// remaining?, quotaResetTime?, ...}, also printed on stdout. nothingFound (and a
+// WARN line) when searches were answered and not one episode had a subtitle (e.g.
+// a wrong --seriesName); the job still succeeds. Exit 1 also when the job
+// succeeded but some episodes failed.
 #pragma once
 
 #include <cstddef>

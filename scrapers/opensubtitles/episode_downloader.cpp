@@ -86,18 +86,33 @@ Result<std::optional<SubtitleChoice>> EpisodeDownloader::find_subtitle(const tra
   return search_once(code, *number, passed_over);
 }
 
-runtime::SegmentOutcome EpisodeDownloader::process(const tracking::Segment& segment) {
-  const auto code = parse_episode_code(segment.title);
-  if (!code) {
-    ++counts_.without_code;
-    untitled_.push_back({{"segmentId", segment.id}, {"number", segment.number}, {"title", segment.title}});
-    return runtime::SegmentOutcome::skipped("title '" + segment.title + "' has no SxxEyy code");
+std::optional<std::string> EpisodeDownloader::skip_reason(const tracking::Segment& segment) {
+  if (parse_episode_code(segment.title)) return std::nullopt;
+  ++counts_.without_code;
+  untitled_.push_back({{"segmentId", segment.id}, {"number", segment.number}, {"title", segment.title}});
+  return "title '" + segment.title + "' has no SxxEyy code";
+}
+
+runtime::SegmentOutcome EpisodeDownloader::login_failed(const Error& error) {
+  if (error.kind == ErrorKind::interrupted) return runtime::SegmentOutcome::stop("interrupted by signal");
+  Error fatal = error;
+  fatal.message = "OpenSubtitles login failed, nothing downloaded anonymously: " + error.message;
+  for (char& c : fatal.message) {
+    if (c == '\n' || c == '\r') c = ' ';
   }
+  fatal_ = fatal;
+  return runtime::SegmentOutcome::stop(fatal.describe());
+}
+
+runtime::SegmentOutcome EpisodeDownloader::process(const tracking::Segment& segment) {
+  if (auto reason = skip_reason(segment)) return runtime::SegmentOutcome::skipped(*reason);
+  const auto code = parse_episode_code(segment.title);
   const std::string label = format_episode_code(*code);
-  if (auto login = ensure_login(); !login.ok()) return outcome_for(login.error(), "login");
+  if (auto login = ensure_login(); !login.ok()) return login_failed(login.error());
   std::string passed_over;
   auto choice = find_subtitle(segment, *code, passed_over);
   if (!choice.ok()) return outcome_for(choice.error(), label + " search");
+  ++counts_.searched_episodes;
   if (!choice->has_value()) {
     ++counts_.not_found;
     return runtime::SegmentOutcome::skipped("no subtitle found for " + label + " in " + settings_.languages +

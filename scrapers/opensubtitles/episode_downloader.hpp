@@ -1,7 +1,11 @@
 // One episode of bulk-download-subtitles: from a segment to a stored subtitle.
 //
+// skip_reason() names titles without SxxEyy (counted and listed in untitled()), so the
+// batch skips them without a request and without using up a --limit slot.
 // process() reads SxxEyy from the segment title (none: skipped and listed), logs in
-// first when credentials were given (once, on the first episode that needs the API),
+// first when credentials were given (once, on the first episode that needs the API;
+// a login that fails for any reason stops the run and fails it: fatal(), so no
+// episode is ever downloaded anonymously instead),
 // searches (season, episode, languages) and, when nothing usable comes back, once
 // more with the segment's sequential number as the episode; chooses the best file
 // (subtitle_choice.hpp), downloads it and stores it unchanged under
@@ -44,6 +48,7 @@ struct DownloaderSettings {
 };
 
 struct DownloaderCounts {
+  std::size_t searched_episodes = 0;  // episodes whose search(es) got an answer
   std::size_t not_found = 0;
   std::size_t without_code = 0;
   std::size_t searches = 0;
@@ -56,6 +61,8 @@ class EpisodeDownloader {
   EpisodeDownloader(ApiClient& client, tracking::Database& db, storage::BlobStore& blobs,
                     DownloaderSettings settings);
 
+  // Why the segment is skipped without any request (its title has no SxxEyy), or nullopt.
+  std::optional<std::string> skip_reason(const tracking::Segment& segment);
   runtime::SegmentOutcome process(const tracking::Segment& segment);
 
   const std::optional<Error>& fatal() const noexcept { return fatal_; }
@@ -66,6 +73,7 @@ class EpisodeDownloader {
   const nlohmann::json& untitled() const noexcept { return untitled_; }
 
  private:
+  runtime::SegmentOutcome login_failed(const Error& error);
   runtime::SegmentOutcome outcome_for(const Error& error, const std::string& what);
   Result<std::optional<SubtitleChoice>> find_subtitle(const tracking::Segment& segment, EpisodeCode code,
                                                       std::string& passed_over);

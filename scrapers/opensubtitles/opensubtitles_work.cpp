@@ -157,15 +157,17 @@ int run_opensubtitles_work(const OpensubtitlesWorkOptions& options, tracking::Da
     log::error(problem);
     return runtime::exit_code::usage;
   }
+  // A database failure here is the job's failure: the job row is still created (work_id
+  // only when the work is known to exist).
   auto work = resolve_work(options, db);
-  if (!work.ok()) {
-    log::error("cannot resolve the work: " + work.error().describe());
-    return runtime::exit_code::job_failed;
-  }
   runtime::JobSpec spec;
   spec.input = {{"url", options.url}, {"provider", options.provider}, {"scriptType", std::string(kWorkScriptType)}};
-  if (*work) spec.ids.work_id = **work;
+  if (work.ok() && *work) spec.ids.work_id = **work;
   return runtime::run_tracked_job(db, spec, [&](runtime::JobContext& ctx) -> runtime::JobResult {
+    if (!work.ok()) {
+      throw ErrorException(
+          make_error(work.error().kind, "cannot resolve the work: " + work.error().describe()));
+    }
     if (!*work) {
       throw ErrorException(make_error(ErrorKind::not_found, "work " + *options.work_id + " does not exist",
                                       "--workId"));

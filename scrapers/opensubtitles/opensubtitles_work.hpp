@@ -5,7 +5,7 @@
 //                      [--provider opensubtitles]
 //
 // The work is an existing one (--workId; an unknown id fails the job) or a new one
-// created from --title before the job. The page is fetched and parsed (parse.hpp);
+// created from --title before the job (a database failure there fails the job). The page is fetched and parsed (parse.hpp);
 // each numbered season that lists episodes becomes one edition (media_type 'anime',
 // provider '{provider}-s{N}', canonical_url = the page URL; get-or-create, so a
 // re-run adds nothing) and its episodes are upserted in one statement as 'episode'

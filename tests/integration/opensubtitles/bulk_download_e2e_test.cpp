@@ -31,6 +31,10 @@ std::string fixture(const std::string& name) {
   return read_file(scrapers::testing::fixtures_dir() / "opensubtitles" / "files" / name);
 }
 
+std::string fixture_api(const std::string& name) {
+  return read_file(scrapers::testing::fixtures_dir() / "opensubtitles" / "api" / name);
+}
+
 ProcessResult bulk(ScraperHarness& h, const std::vector<std::string>& args, const Env& env = api_env()) {
   std::vector<std::string> all{"--seriesName", "Solo Leveling", "--delay", "0"};
   all.insert(all.end(), args.begin(), args.end());
@@ -179,9 +183,13 @@ TEST_F(BulkDownloadE2e, TitlesWithoutAnEpisodeCodeAreSkippedAndListed) {
   EXPECT_EQ(output["withoutEpisodeCode"], 1);
   ASSERT_EQ(output["skippedTitles"].size(), 1u);
   EXPECT_EQ(output["skippedTitles"][0]["title"], "Episode One");
-  EXPECT_EQ(output["success"], 1);  // episode 2: the limit counts the skipped episode 1 too
+  ASSERT_EQ(output["skippedItems"].size(), 1u);
+  EXPECT_EQ(output["skippedItems"][0]["number"], "1");
+  EXPECT_EQ(output["success"], 2);  // episodes 2 and 3: the skipped episode 1 uses no --limit slot
   EXPECT_EQ(output["skipped"], 1);
+  EXPECT_EQ(output["notAttempted"], kSeason1Episodes - 3);
   EXPECT_EQ(count_containing(requests(*h, "/api/v1/subtitles"), "episode_number=1&"), 0u);
+  EXPECT_EQ(requests(*h, "/api/v1/subtitles").size(), 2u);
 }
 
 TEST_F(BulkDownloadE2e, WorkIdCoversEveryAnimeEditionInOrder) {
@@ -194,7 +202,87 @@ TEST_F(BulkDownloadE2e, WorkIdCoversEveryAnimeEditionInOrder) {
   EXPECT_EQ(output["editions"], 2);
   const auto job = h->last_job();
   EXPECT_EQ(job[5], show.work_id);
-  EXPECT_FALSE(job[6].has_value());  // two editions: none singled out
+  EXPECT_EQ(job[6], show.season2);  // two editions: edition_id follows the edition being processed
+}
+
+TEST_F(BulkDownloadE2e, WorkIdRunRecordsTheFirstEditionOnceItsFirstEpisodeIsProcessed) {
+  const ProcessResult result = bulk(*h, {"--workId", show.work_id, "--limit", "1"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(h->last_job()[6], show.season1);
+}
+
+// Logging in was asked for; a login that fails in any way must not turn into anonymous downloads.
+void expect_login_failure_stops_the_run(ScraperHarness& h, int status, const std::string& body) {
+  auto rule = scrapers::testing::parse_fault_rule(
+      {{"path", "/api/v1/login"}, {"fault", "status"}, {"status", status}, {"body", body},
+       {"content_type", "application/json"}});
+  ASSERT_TRUE(rule.ok());
+  h.server().add_fault(*rule);
+  const ProcessResult result =
+      bulk(h, {"--editionId", scalar(h, "SELECT id FROM editions WHERE provider = 'opensubtitles-s1'")},
+           api_env({{"OPENSUBTITLES_USERNAME", "demo-user"}, {"OPENSUBTITLES_PASSWORD", "pa55-word-e2e"}}));
+  EXPECT_EQ(result.exit_code, 1);
+  const auto job = h.last_job();
+  ASSERT_FALSE(job.empty());
+  EXPECT_EQ(job[0], "failed");
+  const std::string error = job[2].value_or("");
+  EXPECT_NE(error.find("login failed"), std::string::npos) << error;
+  EXPECT_EQ(error.find('\n'), std::string::npos) << error;
+  EXPECT_EQ(requests(h, "/api/v1/login").size(), 1u);
+  EXPECT_EQ(requests(h, "/api/v1/subtitles").size(), 0u);
+  EXPECT_EQ(requests(h, "/api/v1/download").size(), 0u);
+  EXPECT_EQ(requests(h, "/download/").size(), 0u);
+  EXPECT_EQ(last_output(h)["success"], 0);
+  EXPECT_EQ(last_output(h)["notAttempted"], kSeason1Episodes);
+  for (const auto& text : {result.out, result.err, error, job[4].value_or("")}) {
+    EXPECT_EQ(text.find("pa55-word-e2e"), std::string::npos);
+  }
+}
+
+TEST_F(BulkDownloadE2e, LoginServerErrorFailsTheRunWithoutAnonymousDownloads) {
+  expect_login_failure_stops_the_run(*h, 500, R"({"message":"Internal server error","status":500})");
+}
+
+TEST_F(BulkDownloadE2e, LoginRejectedAsBadRequestFailsTheRunWithoutAnonymousDownloads) {
+  expect_login_failure_stops_the_run(*h, 400, fixture_api("login-400-email.json"));
+}
+
+TEST_F(BulkDownloadE2e, MalformedLoginAnswerFailsTheRunWithoutAnonymousDownloads) {
+  expect_login_failure_stops_the_run(*h, 200, R"({"user":{"allowed_downloads":100}})");
+}
+
+TEST_F(BulkDownloadE2e, NothingFoundForAnyEpisodeIsReportedAndWarned) {
+  h->db().exec("DELETE FROM segments WHERE number <= 4");
+  const ProcessResult result = bulk(*h, {"--editionId", show.season1, "--limit", "2"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(h->last_job()[0], "success");
+  const json output = last_output(*h);
+  EXPECT_EQ(output["notFound"], 2);
+  EXPECT_EQ(output["success"], 0);
+  EXPECT_EQ(output["nothingFound"], true);
+  EXPECT_NE(result.err.find("WARN"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("no subtitle was found for any"), std::string::npos) << result.err;
+}
+
+TEST_F(BulkDownloadE2e, SomethingFoundIsNotReportedAsNothingFound) {
+  const ProcessResult result = bulk(*h, {"--editionId", show.season1, "--limit", "1"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(last_output(*h)["nothingFound"], false);
+  EXPECT_EQ(result.err.find("no subtitle was found for any"), std::string::npos) << result.err;
+}
+
+TEST_F(BulkDownloadE2e, DatabaseFailureWhileResolvingTheEditionFailsACreatedJob) {
+  h->db().exec("ALTER TABLE editions RENAME COLUMN provider TO provider_renamed");
+  const std::size_t jobs_before = h->job_count();
+  const ProcessResult result = bulk(*h, {"--editionId", show.season1});
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  ASSERT_EQ(h->job_count(), jobs_before + 1);
+  const auto job = h->last_job();
+  EXPECT_EQ(job[0], "failed");
+  EXPECT_NE(job[2].value_or("").find("cannot resolve the work or edition"), std::string::npos)
+      << job[2].value_or("");
+  EXPECT_EQ(last_input(*h)["scriptType"], "bulk-download-subtitles");
+  EXPECT_EQ(requests(*h, "/api/v1/").size(), 0u);
 }
 
 TEST_F(BulkDownloadE2e, LoginSendsLaterCallsToTheReturnedHostWithTheToken) {

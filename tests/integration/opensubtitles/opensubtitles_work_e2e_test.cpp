@@ -145,5 +145,21 @@ TEST(OpensubtitlesWorkE2e, BadArgumentsExitTwoWithoutAJob) {
   EXPECT_EQ(scalar(h, "SELECT count(*) FROM works"), "0");
 }
 
+TEST(OpensubtitlesWorkE2e, DatabaseFailureWhileCreatingTheWorkFailsACreatedJob) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  h.db().exec("ALTER TABLE works ADD CONSTRAINT e2e_reject_new_works CHECK (false) NOT VALID");
+  const ProcessResult result = h.run("opensubtitles-work", {"--url", show_url(h), "--title", "Solo Leveling"});
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  ASSERT_EQ(h.job_count(), 1u);
+  const auto job = h.last_job();
+  EXPECT_EQ(job[0], "failed");
+  EXPECT_NE(job[2].value_or("").find("cannot resolve the work"), std::string::npos) << job[2].value_or("");
+  EXPECT_FALSE(job[5].has_value());
+  EXPECT_EQ(last_input(h)["scriptType"], "scrape-opensubtitles-work");
+  EXPECT_EQ(scalar(h, "SELECT count(*) FROM editions"), "0");
+  EXPECT_TRUE(h.server().requests().empty());
+}
+
 }  // namespace
 }  // namespace scrapers::opensubtitles::e2e
