@@ -138,6 +138,10 @@ Result<Database> Database::open(const std::string& url) {
   }
   impl->target = describe(*options);
   impl->conninfo = build_conninfo(*options);
+  return connect(std::move(impl));
+}
+
+Result<Database> Database::connect(std::unique_ptr<Impl> impl) {
   Database db(std::move(impl));
   try {
     db.impl_->conn = std::make_unique<pqxx::connection>(db.impl_->conninfo);
@@ -154,15 +158,7 @@ Result<Database> Database::open_another() const {
   impl->conninfo = impl_->conninfo;
   impl->target = impl_->target;
   impl->secrets = impl_->secrets;
-  Database db(std::move(impl));
-  try {
-    db.impl_->conn = std::make_unique<pqxx::connection>(db.impl_->conninfo);
-    db.impl_->notices = std::make_unique<NoticeToLog>(*db.impl_->conn);
-  } catch (const std::exception& e) {
-    return make_error(ErrorKind::database, "cannot connect to PostgreSQL at " + db.target() +
-                                               ": " + strip_severity(db.scrub(one_line(e.what()))));
-  }
-  return db;
+  return connect(std::move(impl));
 }
 
 const std::string& Database::target() const { return impl_->target; }

@@ -50,6 +50,8 @@ class Database {
  private:
   struct Impl;
   explicit Database(std::unique_ptr<Impl> impl);
+  // Opens the connection described by `impl` (conninfo, target, secrets to scrub).
+  static Result<Database> connect(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 

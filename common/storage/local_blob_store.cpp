@@ -74,14 +74,18 @@ std::string LocalBlobStore::describe() const {
   return "local directory " + root_.string() + " (bucket name '" + bucket_ + "')";
 }
 
+Error LocalBlobStore::in_context(std::string_view key, Error error) const {
+  error.context = "key '" + printable_key(key) + "' under " + root_.string();
+  return error;
+}
+
 Result<StoredBlob> LocalBlobStore::put(std::string_view key, std::string_view content,
                                        std::string_view /*content_type*/) {
   if (auto valid = validate_key(key); !valid) return std::move(valid).error();
-  const std::string context = "key '" + printable_key(key) + "' under " + root_.string();
+  // While writing, a missing directory is an I/O failure, not an absent object.
   const auto with_context = [&](Error error) {
-    error.kind = error.kind == ErrorKind::not_found ? ErrorKind::io : error.kind;
-    error.context = context;
-    return error;
+    if (error.kind == ErrorKind::not_found) error.kind = ErrorKind::io;
+    return in_context(key, std::move(error));
   };
   auto sha256 = sha256_hex(content);
   const auto path = split_key(key);
@@ -101,10 +105,7 @@ Result<StoredBlob> LocalBlobStore::put(std::string_view key, std::string_view co
 
 Result<bool> LocalBlobStore::exists(std::string_view key) {
   if (auto valid = validate_key(key); !valid) return std::move(valid).error();
-  const auto with_context = [&](Error error) {
-    error.context = "key '" + printable_key(key) + "' under " + root_.string();
-    return error;
-  };
+  const auto with_context = [&](Error error) { return in_context(key, std::move(error)); };
   const auto path = split_key(key);
   auto root = posix::open_root(root_.string(), false);
   if (!root) {
@@ -127,10 +128,7 @@ Result<bool> LocalBlobStore::exists(std::string_view key) {
 
 Result<std::string> LocalBlobStore::read(std::string_view key) {
   if (auto valid = validate_key(key); !valid) return std::move(valid).error();
-  const auto with_context = [&](Error error) {
-    error.context = "key '" + printable_key(key) + "' under " + root_.string();
-    return error;
-  };
+  const auto with_context = [&](Error error) { return in_context(key, std::move(error)); };
   const auto path = split_key(key);
   auto root = posix::open_root(root_.string(), false);
   if (!root) return with_context(std::move(root).error());

@@ -46,6 +46,8 @@ class LocalBlobStore final : public BlobStore {
 
  private:
   StoredBlob stored(std::string_view key, std::uint64_t bytes, std::string sha256) const;
+  // `error` with its context naming the key and the root.
+  Error in_context(std::string_view key, Error error) const;
 
   std::filesystem::path root_;
   std::string bucket_;

@@ -104,6 +104,20 @@ class TempFileGuard {
   std::string name_;
 };
 
+// Reads `fd` to the end in chunks, handing each to `consume`; stops early (Ok) when
+// `consume` returns false.
+template <class Consume>
+Status read_chunks(const UniqueFd& fd, const std::string& name, Consume&& consume) {
+  std::string buffer(kChunk, '\0');
+  while (true) {
+    const ssize_t got = ::read(fd.get(), buffer.data(), buffer.size());
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return errno_error("cannot read '" + name + "'", errno);
+    if (got == 0) return Ok{};
+    if (!consume(std::string_view(buffer.data(), static_cast<std::size_t>(got)))) return Ok{};
+  }
+}
+
 }  // namespace
 
 UniqueFd::~UniqueFd() {
@@ -163,15 +177,12 @@ Result<FileDigest> digest_file(const UniqueFd& dir, const std::string& name) {
   if (!fd) return std::move(fd).error();
   Sha256 hash;
   FileDigest digest;
-  std::string buffer(kChunk, '\0');
-  while (true) {
-    const ssize_t got = ::read(fd->get(), buffer.data(), buffer.size());
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) return errno_error("cannot read '" + name + "'", errno);
-    if (got == 0) break;
-    hash.update(std::string_view(buffer.data(), static_cast<std::size_t>(got)));
-    digest.bytes += static_cast<std::uint64_t>(got);
-  }
+  auto read = read_chunks(*fd, name, [&](std::string_view chunk) {
+    hash.update(chunk);
+    digest.bytes += chunk.size();
+    return true;
+  });
+  if (!read) return std::move(read).error();
   digest.sha256 = hash.hex_digest();
   return digest;
 }
@@ -185,15 +196,12 @@ Result<std::string> read_file(const UniqueFd& dir, const std::string& name, std:
                                                 std::to_string(max_bytes) + " bytes");
   }
   std::string content;
-  std::string buffer(kChunk, '\0');
-  while (true) {
-    const ssize_t got = ::read(fd->get(), buffer.data(), buffer.size());
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) return errno_error("cannot read '" + name + "'", errno);
-    if (got == 0) break;
-    content.append(buffer.data(), static_cast<std::size_t>(got));
-    if (content.size() > max_bytes) return make_error(ErrorKind::too_large, "'" + name + "' grew while read");
-  }
+  auto read = read_chunks(*fd, name, [&](std::string_view chunk) {
+    content.append(chunk);
+    return content.size() <= max_bytes;
+  });
+  if (!read) return std::move(read).error();
+  if (content.size() > max_bytes) return make_error(ErrorKind::too_large, "'" + name + "' grew while read");
   return content;
 }
 

@@ -97,6 +97,13 @@ class [[nodiscard]] Result {
   std::variant<T, Error> state_;
 };
 
+// The value of `result`, or throw ErrorException with its error (for code that
+// unwinds to the job boundary on any failure).
+template <class T>
+T or_throw(Result<T> result) {
+  return std::move(result).value_or_throw();
+}
+
 struct Ok {};
 using Status = Result<Ok>;
 

@@ -16,11 +16,6 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxIgnoredItemsInOutput = 50;
 
-template <class T>
-T or_throw(Result<T> result) {
-  return std::move(result).value_or_throw();
-}
-
 // The list from one page, or the reason there is none.
 Result<ChapterList> list_from(runtime::Services& services, const std::string& url) {
   auto page = fetch_page(services.transport, url);

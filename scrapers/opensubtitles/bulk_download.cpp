@@ -21,11 +21,6 @@ namespace {
 
 using nlohmann::json;
 
-template <class T>
-T or_throw(Result<T> result) {
-  return std::move(result).value_or_throw();
-}
-
 // What the run covers: its editions (in creation order), or why there are none.
 struct Scope {
   std::optional<std::string> work_id;

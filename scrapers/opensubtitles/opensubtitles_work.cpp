@@ -19,11 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-template <class T>
-T or_throw(Result<T> result) {
-  return std::move(result).value_or_throw();
-}
-
 ShowPage fetch_show_page(runtime::Services& services, const std::string& url) {
   http::Request request;
   request.url = url;
