@@ -82,6 +82,11 @@ JobGuard::JobGuard(Database& db, std::string job_id, JobGuardOptions options)
   heartbeat_ = std::make_unique<Heartbeat>(db_, job_id_, options.heartbeat_interval);
 }
 
+JobGuard::JobGuard(Database& db, const AdoptedJob& adopted, JobGuardOptions options)
+    : db_(db), job_id_(adopted.id), attempt_(adopted.attempt) {
+  heartbeat_ = std::make_unique<Heartbeat>(db_, job_id_, options.heartbeat_interval);
+}
+
 JobGuard::~JobGuard() {
   if (finished_) return;
   const std::string reason = interrupted() ? "interrupted by signal"

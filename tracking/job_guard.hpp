@@ -9,6 +9,8 @@
 // marks the job failed: "interrupted by signal" when scrapers::interrupted(), otherwise
 // "run ended without reporting success". The final write is retried once on a fresh
 // connection, so a dropped connection does not leave the job `running`.
+// A guard may also take over a job that adopt_job() already marked running
+// (job_adoption.hpp): it then only heartbeats and ends it, counting no attempt itself.
 // The Database must outlive the guard and stay where it is while the guard lives.
 #pragma once
 
@@ -21,6 +23,7 @@
 
 #include "common/util/error.hpp"
 #include "tracking/database.hpp"
+#include "tracking/job_adoption.hpp"
 
 namespace scrapers::tracking {
 
@@ -32,6 +35,8 @@ class JobGuard {
  public:
   // Throws ErrorException when the job cannot be marked running (unknown id, database).
   JobGuard(Database& db, std::string job_id, JobGuardOptions options = {});
+  // Takes over a job that is already running (adopted); starts heartbeating.
+  JobGuard(Database& db, const AdoptedJob& adopted, JobGuardOptions options = {});
   ~JobGuard();
   JobGuard(const JobGuard&) = delete;
   JobGuard& operator=(const JobGuard&) = delete;

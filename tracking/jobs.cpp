@@ -174,10 +174,10 @@ Result<bool> record_heartbeat(Database& db, const std::string& job_id) {
   if (auto ok = check_uuid(job_id, "job id"); !ok) return std::move(ok).error();
   auto state = in_transaction(db, "recording a heartbeat of job " + job_id, [&](pqxx::work& tx) {
     auto rows = tx.exec_params(
-        "WITH beat AS (UPDATE pipeline_jobs SET heartbeat_at = now(), worker = $2 "
+        "WITH beat AS (UPDATE pipeline_jobs SET heartbeat_at = now() "
         "WHERE id = $1::uuid AND status = 'running' RETURNING id) "
         "SELECT (SELECT count(*) FROM beat), (SELECT count(*) FROM pipeline_jobs WHERE id = $1::uuid)",
-        job_id, this_worker());
+        job_id);
     return std::pair(rows[0][0].as<int>(), rows[0][1].as<int>());
   });
   if (!state) return std::move(state).error();

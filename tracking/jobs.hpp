@@ -63,8 +63,8 @@ Status set_job_ids(Database& db, const std::string& job_id, const JobIds& ids);
 // input = input || patch (patch must be a JSON object; its keys win).
 Status merge_job_input(Database& db, const std::string& job_id, const Json& patch);
 
-// Refreshes heartbeat_at (and worker) of a running job. Returns false when the job is
-// no longer running (e.g. it was reaped), not_found when it does not exist.
+// Refreshes heartbeat_at of a running job (worker stays as the start recorded it).
+// Returns false when the job is no longer running (e.g. it was reaped), not_found when it does not exist.
 Result<bool> record_heartbeat(Database& db, const std::string& job_id);
 
 struct ReapedJob {

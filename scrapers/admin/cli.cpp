@@ -2,10 +2,12 @@
 
 #include <CLI/CLI.hpp>
 
-#include <cmath>
+#include <algorithm>
 #include <functional>
 
 #include "common/util/uuid.hpp"
+#include "scrapers/registry/registry.hpp"
+#include "scrapers/runtime/cli_support.hpp"
 #include "scrapers/runtime/duration.hpp"
 
 #ifndef SCRAPERS_VERSION
@@ -18,8 +20,6 @@ namespace {
 struct Raw {
   std::string job_type = "scrape";
   std::string stale_after = "5m";
-  double seconds = 0;
-  std::string heartbeat_interval;
 };
 
 CLI::App* add_command(CLI::App& app, const char* name, const char* help, Command command,
@@ -50,13 +50,22 @@ void build(CLI::App& app, Options& o, Raw& raw) {
   add_command(app, "reap", "Mark running jobs without a recent heartbeat as failed",
               Command::reap, o)
       ->add_option("--stale-after", raw.stale_after, "Threshold, e.g. 90s, 5m, 1h (default 5m)");
-  auto* try_run = add_command(app, "try-run", "Run a short tracked job (scrape, "
-                              "scriptType pipeline-jobs-try-run)", Command::try_run, o);
-  try_run->add_option("--seconds", raw.seconds, "How long the run lasts (default 0)")
-      ->check(CLI::Range(0.0, 86400.0));
-  try_run->add_option("--fail-with", o.fail_with, "End the run failed with this message");
-  try_run->add_option("--heartbeat-interval", raw.heartbeat_interval,
-                      "Heartbeat period, e.g. 500ms (default: $JOB_HEARTBEAT_INTERVAL or 15s)");
+  // Everything after try-run is try-run's own command line, checked by its parser.
+  add_command(app, "try-run", "Run a short tracked job (scrape, scriptType pipeline-jobs-try-run); "
+              "see 'pipeline-jobs try-run --help'", Command::try_run, o)
+      ->prefix_command()
+      ->set_help_flag();
+}
+
+// try-run's arguments, checked by the registry's try-run program (--json before the
+// command counts too).
+std::string check_try_run(Options& o) {
+  const auto& args = o.program_args;
+  if (o.json && std::find(args.begin(), args.end(), "--json") == args.end()) o.program_args.emplace_back("--json");
+  const runtime::Program* program = registry::find_program("try-run");
+  if (program == nullptr) return "try-run is not registered";
+  auto checked = program->parse(o.program_args);
+  return checked.exit_code == runtime::exit_code::usage ? checked.message : std::string();
 }
 
 // Checks that need more than CLI11 offers; returns an error message or "".
@@ -70,50 +79,35 @@ std::string finish(Options& o, const Raw& raw) {
   auto stale = runtime::parse_duration(raw.stale_after);
   if (!stale) return "--stale-after: " + stale.error().message;
   o.stale_after = std::chrono::duration_cast<std::chrono::seconds>(*stale);
-  o.run_for = std::chrono::milliseconds(std::llround(raw.seconds * 1000.0));
-  if (!raw.heartbeat_interval.empty()) {
-    auto interval = runtime::parse_duration(raw.heartbeat_interval);
-    if (!interval || interval->count() == 0) {
-      return "--heartbeat-interval: invalid duration '" + raw.heartbeat_interval + "'";
-    }
-    o.heartbeat_interval = *interval;
-  }
+  if (o.command == Command::try_run) return check_try_run(o);
   return {};
 }
 
-CliOutcome parse_with(const std::function<void(CLI::App&)>& parse) {
+runtime::ParsedCli<Options> parse_with(const std::function<void(CLI::App&)>& parse) {
   CLI::App app{"Inspect and maintain the pipeline_jobs table", "pipeline-jobs"};
   Options options;
   Raw raw;
   build(app, options, raw);
-  try {
-    parse(app);
-  } catch (const CLI::CallForHelp&) {
-    return {std::nullopt, 0, app.help()};
-  } catch (const CLI::CallForAllHelp&) {
-    return {std::nullopt, 0, app.help("", CLI::AppFormatMode::All)};
-  } catch (const CLI::CallForVersion& e) {
-    return {std::nullopt, 0, std::string(e.what()) + "\n"};
-  } catch (const CLI::ParseError& e) {
-    // "bogus" is left over as an extra argument when no subcommand matched.
-    if (app.get_subcommands().empty() && !app.remaining().empty()) {
-      return {std::nullopt, 2,
-              "unknown command '" + app.remaining().front().substr(0, 64) +
-                  "' (commands: migrate, active, failed, stats, retries, show, reap, try-run)"};
-    }
-    return {std::nullopt, 2, std::string(e.what()) + " (run 'pipeline-jobs --help')"};
+  // The check completes `options` (the object parse_cli returns) from the raw values.
+  auto parsed = runtime::parse_cli<Options>(app, options, [&] { parse(app); }, [&](const Options&) {
+    if (options.command == Command::try_run) options.program_args = app.get_subcommand("try-run")->remaining();
+    return finish(options, raw);
+  });
+  // "bogus" is left over as an extra argument when no subcommand matched.
+  if (parsed.exit_code == runtime::exit_code::usage && app.get_subcommands().empty() && !app.remaining().empty()) {
+    parsed.message = "unknown command '" + app.remaining().front().substr(0, 64) +
+                     "' (commands: migrate, active, failed, stats, retries, show, reap, try-run)";
   }
-  if (auto problem = finish(options, raw); !problem.empty()) return {std::nullopt, 2, problem};
-  return {options, 0, {}};
+  return parsed;
 }
 
 }  // namespace
 
-CliOutcome parse_cli(int argc, const char* const* argv) {
+runtime::ParsedCli<Options> parse_cli(int argc, const char* const* argv) {
   return parse_with([&](CLI::App& app) { app.parse(argc, argv); });
 }
 
-CliOutcome parse_cli(const std::string& arguments) {
+runtime::ParsedCli<Options> parse_cli(const std::string& arguments) {
   return parse_with([&](CLI::App& app) { app.parse(arguments, false); });
 }
 

@@ -6,7 +6,9 @@
 #include "common/util/signals.hpp"
 #include "scrapers/admin/listings.hpp"
 #include "scrapers/admin/table.hpp"
+#include "scrapers/registry/registry.hpp"
 #include "scrapers/runtime/job_runner.hpp"
+#include "scrapers/runtime/program.hpp"
 #include "tracking/jobs.hpp"
 #include "tracking/migrations.hpp"
 
@@ -22,14 +24,14 @@ int migrate(const Options& o, tracking::Database& db, std::ostream& out, std::os
     Json applied = Json::array();
     for (const auto& m : report_->applied) applied.push_back({{"version", m.version}, {"name", m.name}});
     out << Json{{"schema_version", report_->schema_version}, {"applied", applied}}.dump(2) << '\n';
-    return 0;
+    return runtime::exit_code::ok;
   }
   for (const auto& m : report_->applied) {
     out << "applied migration " << m.version << " (" << m.name << ")\n";
   }
   out << "schema at version " << report_->schema_version
       << (report_->applied.empty() ? " (already up to date)" : "") << '\n';
-  return 0;
+  return runtime::exit_code::ok;
 }
 
 int reap(const Options& o, tracking::Database& db, std::ostream& out, std::ostream& err) {
@@ -44,54 +46,18 @@ int reap(const Options& o, tracking::Database& db, std::ostream& out, std::ostre
                       {"last_seen", r.last_seen}});
     }
     out << Json{{"stale_after_seconds", o.stale_after.count()}, {"reaped", list}}.dump(2) << '\n';
-    return 0;
+    return runtime::exit_code::ok;
   }
   if (reaped->empty()) {
     out << "no running job is older than " << o.stale_after.count() << " s without a heartbeat\n";
-    return 0;
+    return runtime::exit_code::ok;
   }
   Table table({"REAPED JOB", "SCRIPT", "WORKER", "LAST SEEN"});
   for (const auto& r : *reaped) {
     table.add_row({r.id, r.script_type.value_or("-"), r.worker.value_or("-"), r.last_seen});
   }
   table.print(out);
-  return 0;
-}
-
-// Sleeps in short slices so a signal ends the run promptly (heartbeats run meanwhile).
-bool stay_busy(std::chrono::milliseconds total) {
-  using clock = std::chrono::steady_clock;
-  const auto deadline = clock::now() + total;
-  while (clock::now() < deadline) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock::now());
-    if (!interruptible_sleep(std::min(left, std::chrono::milliseconds(1000)))) return false;
-  }
-  return !interrupted();
-}
-
-int try_run(const Options& o, tracking::Database& db, std::ostream& out) {
-  runtime::JobSpec spec;
-  spec.input = {{"scriptType", "pipeline-jobs-try-run"},
-                {"seconds", static_cast<double>(o.run_for.count()) / 1000.0}};
-  if (o.fail_with) spec.input["failWith"] = *o.fail_with;
-  spec.heartbeat_interval = o.heartbeat_interval;
-  std::string job_id;
-  const int code = runtime::run_tracked_job(db, spec, [&](runtime::JobContext& job) {
-    job_id = job.job_id();
-    const bool completed = stay_busy(o.run_for);
-    const int ok = completed && !o.fail_with ? 1 : 0;
-    Json output = {{"total", 1}, {"success", ok}, {"failed", 1 - ok}};
-    if (o.fail_with) return runtime::JobResult::failure(*o.fail_with, output);
-    return runtime::JobResult::success(output);
-  });
-  const char* status = code == runtime::exit_code::ok ? "success" : "failed";
-  if (o.json) {
-    out << Json{{"job_id", job_id.empty() ? Json(nullptr) : Json(job_id)}, {"status", status},
-                {"exit_code", code}}.dump(2) << '\n';
-  } else if (!job_id.empty()) {
-    out << "job " << job_id << " " << status << '\n';
-  }
-  return code;
+  return runtime::exit_code::ok;
 }
 
 }  // namespace
@@ -105,7 +71,8 @@ int run_command(const Options& o, tracking::Database& db, std::ostream& out, std
     case Command::retries: return show_retries(o, db, out, err);
     case Command::show: return show_job(o, db, out, err);
     case Command::reap: return reap(o, db, out, err);
-    case Command::try_run: return try_run(o, db, out);
+    case Command::try_run:  // pipeline_jobs_main() runs it as the registry's program
+      break;
   }
   return report(err, make_error(ErrorKind::internal, "unknown command"));
 }
@@ -114,9 +81,18 @@ int pipeline_jobs_main(int argc, const char* const* argv) {
   try {
     auto cli = parse_cli(argc, argv);
     if (!cli.options) {
-      if (cli.exit_code == 0) std::cout << cli.text;
-      else std::cerr << "pipeline-jobs: " << cli.text << '\n';
+      if (cli.exit_code == runtime::exit_code::ok) std::cout << cli.output;
+      else std::cerr << "pipeline-jobs: " << cli.message << '\n';
       return cli.exit_code;
+    }
+    if (cli.options->command == Command::try_run) {
+      const runtime::Program& try_run = *registry::find_program("try-run");
+      auto invocation = try_run.parse(cli.options->program_args);
+      if (!invocation.options) {  // --help / --version
+        runtime::print_cli_outcome("pipeline-jobs try-run", invocation);
+        return invocation.exit_code;
+      }
+      return runtime::run_program(invocation.options->transport, invocation.options->body);
     }
     auto db = runtime::connect_database();
     if (!db) {
@@ -131,7 +107,7 @@ int pipeline_jobs_main(int argc, const char* const* argv) {
   } catch (...) {
     std::cerr << "pipeline-jobs: unknown error\n";
   }
-  return 1;
+  return runtime::exit_code::job_failed;
 }
 
 }  // namespace scrapers::admin

@@ -50,7 +50,7 @@ void print_json(std::ostream& out, const Json& value) { out << value.dump(2) << 
 
 int report(std::ostream& err, const Error& error) {
   err << "pipeline-jobs: " << error.describe() << '\n';
-  return 1;
+  return runtime::exit_code::job_failed;
 }
 
 int list_active(const Options& o, tracking::Database& db, std::ostream& out, std::ostream& err) {
@@ -60,11 +60,11 @@ int list_active(const Options& o, tracking::Database& db, std::ostream& out, std
     Json rows = Json::array();
     for (const auto& j : *jobs) rows.push_back(active_json(j));
     print_json(out, rows);
-    return 0;
+    return runtime::exit_code::ok;
   }
   if (jobs->empty()) {
     out << "no running jobs\n";
-    return 0;
+    return runtime::exit_code::ok;
   }
   Table table({"ID", "TYPE", "SCRIPT", "ATTEMPT", "STARTED", "HEARTBEAT", "WORKER"});
   table.right_align(3);
@@ -73,7 +73,7 @@ int list_active(const Options& o, tracking::Database& db, std::ostream& out, std
                    text(j.started_at), text(j.heartbeat_at), text(j.worker)});
   }
   table.print(out);
-  return 0;
+  return runtime::exit_code::ok;
 }
 
 int list_failed(const Options& o, tracking::Database& db, std::ostream& out, std::ostream& err) {
@@ -83,11 +83,11 @@ int list_failed(const Options& o, tracking::Database& db, std::ostream& out, std
     Json rows = Json::array();
     for (const auto& j : *jobs) rows.push_back(failed_json(j));
     print_json(out, rows);
-    return 0;
+    return runtime::exit_code::ok;
   }
   if (jobs->empty()) {
     out << "no failed jobs\n";
-    return 0;
+    return runtime::exit_code::ok;
   }
   Table table({"ID", "SCRIPT", "ATTEMPT", "FINISHED", "ERROR"});
   table.right_align(2);
@@ -97,7 +97,7 @@ int list_failed(const Options& o, tracking::Database& db, std::ostream& out, std
                    text(j.error)});
   }
   table.print(out);
-  return 0;
+  return runtime::exit_code::ok;
 }
 
 int show_stats(const Options& o, tracking::Database& db, std::ostream& out, std::ostream& err) {
@@ -110,11 +110,11 @@ int show_stats(const Options& o, tracking::Database& db, std::ostream& out, std:
                       {"count", r.count}, {"avg_duration_seconds", or_null(r.avg_duration_seconds)}});
     }
     print_json(out, list);
-    return 0;
+    return runtime::exit_code::ok;
   }
   if (rows->empty()) {
     out << "no finished " << tracking::to_string(o.job_type) << " jobs\n";
-    return 0;
+    return runtime::exit_code::ok;
   }
   Table table({"SCRIPT TYPE", "STATUS", "COUNT", "AVG DURATION (S)"});
   table.right_align(2);
@@ -124,7 +124,7 @@ int show_stats(const Options& o, tracking::Database& db, std::ostream& out, std:
                    seconds(r.avg_duration_seconds)});
   }
   table.print(out);
-  return 0;
+  return runtime::exit_code::ok;
 }
 
 int show_retries(const Options& o, tracking::Database& db, std::ostream& out, std::ostream& err) {
@@ -137,11 +137,11 @@ int show_retries(const Options& o, tracking::Database& db, std::ostream& out, st
                       {"count", r.count}});
     }
     print_json(out, list);
-    return 0;
+    return runtime::exit_code::ok;
   }
   if (rows->empty()) {
     out << "no started " << tracking::to_string(o.job_type) << " jobs\n";
-    return 0;
+    return runtime::exit_code::ok;
   }
   Table table({"SCRIPT TYPE", "ATTEMPT", "COUNT"});
   table.right_align(1);
@@ -151,7 +151,7 @@ int show_retries(const Options& o, tracking::Database& db, std::ostream& out, st
                    std::to_string(r.count)});
   }
   table.print(out);
-  return 0;
+  return runtime::exit_code::ok;
 }
 
 int show_job(const Options& o, tracking::Database& db, std::ostream& out, std::ostream& err) {
@@ -159,7 +159,7 @@ int show_job(const Options& o, tracking::Database& db, std::ostream& out, std::o
   if (!job) return report(err, job.error());
   if (o.json) {
     print_json(out, tracking::to_json(*job));
-    return 0;
+    return runtime::exit_code::ok;
   }
   const auto field = [&](const char* name, const std::string& value) {
     out << name << std::string(14 - std::string_view(name).size(), ' ') << value << '\n';
@@ -182,7 +182,7 @@ int show_job(const Options& o, tracking::Database& db, std::ostream& out, std::o
   field("error", text(job->error));
   out << "input:\n" << job->input.dump(2) << '\n';
   out << "output:\n" << (job->output ? job->output->dump(2) : "null") << '\n';
-  return 0;
+  return runtime::exit_code::ok;
 }
 
 }  // namespace scrapers::admin

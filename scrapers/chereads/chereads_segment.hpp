@@ -32,6 +32,7 @@ struct ChereadsSegmentOptions {
   std::int64_t limit = 0;  // 0 = no limit
 };
 
+inline constexpr const char* kSegmentScriptType = "scrape-chereads-segment";
 inline constexpr int kStopAfterConsecutiveBlocked = 3;
 
 int run_chereads_segment(const ChereadsSegmentOptions& options, tracking::Database& db,

@@ -3,6 +3,7 @@
 #pragma GCC diagnostic ignored "-Wnull-dereference"
 
 #include "scrapers/chereads/chereads_segment_cli.hpp"
+#include "scrapers/runtime/cli_support.hpp"
 
 #include <functional>
 #include <limits>
@@ -52,8 +53,8 @@ runtime::ParsedCli<ChereadsSegmentOptions> parse_with(const std::function<void(C
 
 }  // namespace
 
-runtime::ParsedCli<ChereadsSegmentOptions> parse_chereads_segment_cli(int argc, char** argv) {
-  return parse_with([&](CLI::App& app) { app.parse(argc, argv); });
+runtime::ParsedCli<ChereadsSegmentOptions> parse_chereads_segment_cli(const std::vector<std::string>& args) {
+  return parse_with([&](CLI::App& app) { runtime::parse_args(app, args); });
 }
 
 runtime::ParsedCli<ChereadsSegmentOptions> parse_chereads_segment_cli(const std::string& command_line) {

@@ -7,15 +7,16 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "scrapers/chereads/chereads_segment.hpp"
-#include "scrapers/runtime/cli_support.hpp"
+#include "scrapers/runtime/parsed_cli.hpp"
 
 namespace scrapers::chereads {
 
 inline constexpr std::int64_t kMaxDelayMs = 3600000;
 
-runtime::ParsedCli<ChereadsSegmentOptions> parse_chereads_segment_cli(int argc, char** argv);
+runtime::ParsedCli<ChereadsSegmentOptions> parse_chereads_segment_cli(const std::vector<std::string>& args);
 runtime::ParsedCli<ChereadsSegmentOptions> parse_chereads_segment_cli(const std::string& command_line);
 
 }  // namespace scrapers::chereads

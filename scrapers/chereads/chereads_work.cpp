@@ -117,7 +117,7 @@ int run_chereads_work(const ChereadsWorkOptions& options, tracking::Database& db
   auto created = tracking::ensure_work(db, options.work_id, options.effective_title());
   if (created.ok()) log::info(std::string(*created ? "created work " : "found work ") + options.work_id);
   runtime::JobSpec spec;
-  spec.input = {{"url", options.url}, {"title", options.effective_title()}, {"scriptType", "scrape-chereads-work"}};
+  spec.input = {{"url", options.url}, {"title", options.effective_title()}, {"scriptType", kWorkScriptType}};
   if (created.ok()) spec.ids.work_id = options.work_id;
   return runtime::run_tracked_job(db, spec, [&](runtime::JobContext& ctx) {
     if (!created.ok()) {

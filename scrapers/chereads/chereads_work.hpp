@@ -21,6 +21,7 @@
 namespace scrapers::chereads {
 
 inline constexpr const char* kDefaultWorkTitle = "Unknown Title";
+inline constexpr const char* kWorkScriptType = "scrape-chereads-work";
 
 struct ChereadsWorkOptions {
   std::string url;

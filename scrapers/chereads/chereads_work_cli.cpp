@@ -3,6 +3,7 @@
 #pragma GCC diagnostic ignored "-Wnull-dereference"
 
 #include "scrapers/chereads/chereads_work_cli.hpp"
+#include "scrapers/runtime/cli_support.hpp"
 
 #include <functional>
 #include <memory>
@@ -50,8 +51,8 @@ runtime::ParsedCli<ChereadsWorkOptions> parse_with(const std::function<void(CLI:
 
 }  // namespace
 
-runtime::ParsedCli<ChereadsWorkOptions> parse_chereads_work_cli(int argc, char** argv) {
-  return parse_with([&](CLI::App& app) { app.parse(argc, argv); });
+runtime::ParsedCli<ChereadsWorkOptions> parse_chereads_work_cli(const std::vector<std::string>& args) {
+  return parse_with([&](CLI::App& app) { runtime::parse_args(app, args); });
 }
 
 runtime::ParsedCli<ChereadsWorkOptions> parse_chereads_work_cli(const std::string& command_line) {

@@ -7,13 +7,14 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "scrapers/chereads/chereads_work.hpp"
-#include "scrapers/runtime/cli_support.hpp"
+#include "scrapers/runtime/parsed_cli.hpp"
 
 namespace scrapers::chereads {
 
-runtime::ParsedCli<ChereadsWorkOptions> parse_chereads_work_cli(int argc, char** argv);
+runtime::ParsedCli<ChereadsWorkOptions> parse_chereads_work_cli(const std::vector<std::string>& args);
 runtime::ParsedCli<ChereadsWorkOptions> parse_chereads_work_cli(const std::string& command_line);
 
 }  // namespace scrapers::chereads

@@ -3,6 +3,7 @@
 #pragma GCC diagnostic ignored "-Wnull-dereference"
 
 #include "scrapers/opensubtitles/bulk_download_cli.hpp"
+#include "scrapers/runtime/cli_support.hpp"
 
 #include <functional>
 #include <memory>
@@ -53,8 +54,8 @@ runtime::ParsedCli<BulkDownloadOptions> parse_with(const std::function<void(CLI:
 
 }  // namespace
 
-runtime::ParsedCli<BulkDownloadOptions> parse_bulk_download_cli(int argc, char** argv) {
-  return parse_with([&](CLI::App& app) { app.parse(argc, argv); });
+runtime::ParsedCli<BulkDownloadOptions> parse_bulk_download_cli(const std::vector<std::string>& args) {
+  return parse_with([&](CLI::App& app) { runtime::parse_args(app, args); });
 }
 
 runtime::ParsedCli<BulkDownloadOptions> parse_bulk_download_cli(const std::string& command_line) {

@@ -8,13 +8,14 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "scrapers/opensubtitles/bulk_download.hpp"
-#include "scrapers/runtime/cli_support.hpp"
+#include "scrapers/runtime/parsed_cli.hpp"
 
 namespace scrapers::opensubtitles {
 
-runtime::ParsedCli<BulkDownloadOptions> parse_bulk_download_cli(int argc, char** argv);
+runtime::ParsedCli<BulkDownloadOptions> parse_bulk_download_cli(const std::vector<std::string>& args);
 runtime::ParsedCli<BulkDownloadOptions> parse_bulk_download_cli(const std::string& command_line);
 
 }  // namespace scrapers::opensubtitles

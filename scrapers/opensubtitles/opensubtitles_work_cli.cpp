@@ -3,6 +3,7 @@
 #pragma GCC diagnostic ignored "-Wnull-dereference"
 
 #include "scrapers/opensubtitles/opensubtitles_work_cli.hpp"
+#include "scrapers/runtime/cli_support.hpp"
 
 #include <functional>
 #include <memory>
@@ -47,8 +48,8 @@ runtime::ParsedCli<OpensubtitlesWorkOptions> parse_with(const std::function<void
 
 }  // namespace
 
-runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(int argc, char** argv) {
-  return parse_with([&](CLI::App& app) { app.parse(argc, argv); });
+runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(const std::vector<std::string>& args) {
+  return parse_with([&](CLI::App& app) { runtime::parse_args(app, args); });
 }
 
 runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(const std::string& command_line) {

@@ -7,13 +7,14 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "scrapers/opensubtitles/opensubtitles_work.hpp"
-#include "scrapers/runtime/cli_support.hpp"
+#include "scrapers/runtime/parsed_cli.hpp"
 
 namespace scrapers::opensubtitles {
 
-runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(int argc, char** argv);
+runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(const std::vector<std::string>& args);
 runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(const std::string& command_line);
 
 }  // namespace scrapers::opensubtitles

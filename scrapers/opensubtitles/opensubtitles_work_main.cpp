@@ -1,11 +1,4 @@
-#include "scrapers/opensubtitles/opensubtitles_work_cli.hpp"
-#include "scrapers/runtime/program.hpp"
+// opensubtitles-work: see the program's header and its registration in programs.cpp.
+#include "scrapers/registry/registry.hpp"
 
-int main(int argc, char** argv) {
-  auto parsed = scrapers::opensubtitles::parse_opensubtitles_work_cli(argc, argv);
-  if (!parsed.options) return parsed.exit_code;
-  const auto& options = *parsed.options;
-  return scrapers::runtime::run_program({}, [&](auto& db, auto& services) {
-    return scrapers::opensubtitles::run_opensubtitles_work(options, db, services);
-  });
-}
+int main(int argc, char** argv) { return scrapers::registry::main_of("opensubtitles-work", argc, argv); }

@@ -1,4 +1,5 @@
 #include "scrapers/readnovel/readnovel_api_cli.hpp"
+#include "scrapers/runtime/cli_support.hpp"
 
 #include <functional>
 #include <memory>
@@ -41,8 +42,8 @@ runtime::ParsedCli<ReadnovelApiOptions> parse_with(const std::function<void(CLI:
 
 }  // namespace
 
-runtime::ParsedCli<ReadnovelApiOptions> parse_readnovel_api_cli(int argc, char** argv) {
-  return parse_with([&](CLI::App& app) { app.parse(argc, argv); });
+runtime::ParsedCli<ReadnovelApiOptions> parse_readnovel_api_cli(const std::vector<std::string>& args) {
+  return parse_with([&](CLI::App& app) { runtime::parse_args(app, args); });
 }
 
 runtime::ParsedCli<ReadnovelApiOptions> parse_readnovel_api_cli(const std::string& command_line) {

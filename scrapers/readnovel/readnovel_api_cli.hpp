@@ -6,13 +6,14 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "scrapers/readnovel/readnovel_api.hpp"
-#include "scrapers/runtime/cli_support.hpp"
+#include "scrapers/runtime/parsed_cli.hpp"
 
 namespace scrapers::readnovel {
 
-runtime::ParsedCli<ReadnovelApiOptions> parse_readnovel_api_cli(int argc, char** argv);
+runtime::ParsedCli<ReadnovelApiOptions> parse_readnovel_api_cli(const std::vector<std::string>& args);
 runtime::ParsedCli<ReadnovelApiOptions> parse_readnovel_api_cli(const std::string& command_line);
 
 }  // namespace scrapers::readnovel

@@ -1,4 +1,5 @@
 #include "scrapers/readnovel/readnovel_segment_cli.hpp"
+#include "scrapers/runtime/cli_support.hpp"
 
 #include <functional>
 #include <memory>
@@ -51,8 +52,8 @@ runtime::ParsedCli<ReadnovelSegmentOptions> parse_with(const std::function<void(
 
 }  // namespace
 
-runtime::ParsedCli<ReadnovelSegmentOptions> parse_readnovel_segment_cli(int argc, char** argv) {
-  return parse_with([&](CLI::App& app) { app.parse(argc, argv); });
+runtime::ParsedCli<ReadnovelSegmentOptions> parse_readnovel_segment_cli(const std::vector<std::string>& args) {
+  return parse_with([&](CLI::App& app) { runtime::parse_args(app, args); });
 }
 
 runtime::ParsedCli<ReadnovelSegmentOptions> parse_readnovel_segment_cli(const std::string& command_line) {

@@ -8,13 +8,14 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "scrapers/readnovel/readnovel_segment.hpp"
-#include "scrapers/runtime/cli_support.hpp"
+#include "scrapers/runtime/parsed_cli.hpp"
 
 namespace scrapers::readnovel {
 
-runtime::ParsedCli<ReadnovelSegmentOptions> parse_readnovel_segment_cli(int argc, char** argv);
+runtime::ParsedCli<ReadnovelSegmentOptions> parse_readnovel_segment_cli(const std::vector<std::string>& args);
 runtime::ParsedCli<ReadnovelSegmentOptions> parse_readnovel_segment_cli(const std::string& command_line);
 
 }  // namespace scrapers::readnovel

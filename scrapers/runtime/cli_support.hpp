@@ -1,30 +1,21 @@
 // Shared CLI11 handling for the programs' cli files (the only files that include
 // CLI11: it is heavy to compile). parse_cli() runs a parse call and maps the result
-// to the suite's conventions: --help/--version print and exit 0; a bad flag or
-// value, or a failed validation, prints one line "<program>: <message>" (plus a hint
-// to use --help) and exits 2 — before anything touches the database.
+// to the suite's conventions (parsed_cli.hpp): --help/--version give their text and
+// exit 0; a bad flag or value, or a failed validation, gives one line naming it and
+// exit 2 — before anything touches the database. Nothing is printed here.
 #pragma once
 
 #include <CLI/CLI.hpp>
 
 #include <functional>
-#include <iostream>
-#include <optional>
 #include <string>
+#include <vector>
 
-#include "scrapers/runtime/exit_codes.hpp"
+#include "scrapers/runtime/parsed_cli.hpp"
 
 namespace scrapers::runtime {
 
 inline constexpr const char* kSuiteVersion = "0.1.0";
-
-// The outcome of parsing: options to run with, or an exit code to return now.
-template <class Options>
-struct ParsedCli {
-  std::optional<Options> options;
-  int exit_code = exit_code::ok;
-  std::string message;  // what was printed for a usage error (for tests)
-};
 
 // `parse` calls app.parse(...) and fills `options`; `validate` returns an error
 // message for invalid combinations (empty = valid).
@@ -35,29 +26,33 @@ ParsedCli<Options> parse_cli(CLI::App& app, Options& options, const std::functio
   try {
     parse();
   } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
+    result.output = app.help();
     return result;
-  } catch (const CLI::CallForVersion&) {
-    std::cout << app.get_name() << " " << kSuiteVersion << "\n";
+  } catch (const CLI::CallForAllHelp&) {
+    result.output = app.help("", CLI::AppFormatMode::All);
+    return result;
+  } catch (const CLI::CallForVersion& e) {
+    result.output = std::string(e.what()) + "\n";
     return result;
   } catch (const CLI::ParseError& e) {
-    result.exit_code = exit_code::usage;
-    result.message = e.what();
+    return ParsedCli<Options>::usage_error(e.what());
   }
-  if (result.message.empty()) {
-    result.message = validate(options);
-    if (!result.message.empty()) result.exit_code = exit_code::usage;
-  }
-  if (result.exit_code == exit_code::usage) {
-    std::cerr << app.get_name() << ": " << result.message << " (see --help)\n";
-    return result;
+  if (std::string problem = validate(options); !problem.empty()) {
+    return ParsedCli<Options>::usage_error(std::move(problem));
   }
   result.options = options;
   return result;
 }
 
+// `--version` printing "<program> <suite version>".
 inline void add_version_flag(CLI::App& app) {
-  app.set_version_flag("--version", std::string(kSuiteVersion));
+  app.set_version_flag("--version", app.get_name() + " " + kSuiteVersion);
+}
+
+// Parses argv-style arguments (without the program name) with `app`.
+inline void parse_args(CLI::App& app, const std::vector<std::string>& args) {
+  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 2.1 wants them reversed
+  app.parse(reversed);
 }
 
 }  // namespace scrapers::runtime

@@ -6,6 +6,7 @@
 #include "common/util/log.hpp"
 #include "common/util/signals.hpp"
 #include "scrapers/runtime/duration.hpp"
+#include "tracking/job_adoption.hpp"
 
 namespace scrapers::runtime {
 namespace {
@@ -46,6 +47,46 @@ int end_job(tracking::JobGuard& guard, JobResult result) {
   return guard.succeed(std::move(result.output)) ? exit_code::ok : exit_code::job_failed;
 }
 
+// Starts `guard` on a new queued row; returns the exit code when that fails.
+int start_new_job(tracking::Database& db, const JobSpec& spec, const tracking::JobGuardOptions& options,
+               std::optional<tracking::JobGuard>& guard) {
+  auto job_id = tracking::create_job(db, create_params(spec));
+  if (!job_id) {
+    log::error("cannot create the job: " + job_id.error().describe());
+    return exit_code::job_failed;
+  }
+  try {
+    guard.emplace(db, *job_id, options);
+    return exit_code::ok;
+  } catch (const std::exception& e) {
+    log::error("cannot start job " + *job_id + ": " + db.to_error(e, "").describe());
+  }
+  return exit_code::job_failed;
+}
+
+// Starts `guard` on the row PIPELINE_JOB_ID names (see job_adoption.hpp). A row that
+// cannot be adopted is a usage error and stays untouched.
+int start_adopted_job(tracking::Database& db, const JobSpec& spec, const std::string& job_id,
+              const tracking::JobGuardOptions& options, std::optional<tracking::JobGuard>& guard) {
+  tracking::AdoptParams params;
+  params.job_id = job_id;
+  params.claimed_by = env::get(kAdoptJobWorkerVariable);
+  params.input_patch = spec.input;
+  params.ids = spec.ids;
+  auto adopted = tracking::adopt_job(db, params);
+  if (!adopted) {
+    log::error(std::string(kAdoptJobVariable) + ": " + adopted.error().describe());
+    return adopted.error().kind == ErrorKind::database ? exit_code::job_failed : exit_code::usage;
+  }
+  try {
+    guard.emplace(db, *adopted, options);
+    return exit_code::ok;
+  } catch (const std::exception& e) {
+    log::error("cannot start job " + job_id + ": " + db.to_error(e, "").describe());
+  }
+  return exit_code::job_failed;
+}
+
 }  // namespace
 
 void JobContext::set_ids(const tracking::JobIds& ids) {
@@ -72,20 +113,13 @@ std::chrono::milliseconds heartbeat_interval_from_env() {
 
 int run_tracked_job(tracking::Database& db, const JobSpec& spec, const JobBody& body) {
   install_interrupt_handlers();
-  auto job_id = tracking::create_job(db, create_params(spec));
-  if (!job_id) {
-    log::error("cannot create the job: " + job_id.error().describe());
-    return exit_code::job_failed;
-  }
   tracking::JobGuardOptions options;
   options.heartbeat_interval = spec.heartbeat_interval.value_or(heartbeat_interval_from_env());
   std::optional<tracking::JobGuard> guard;
-  try {
-    guard.emplace(db, *job_id, options);
-  } catch (const std::exception& e) {
-    log::error("cannot start job " + *job_id + ": " + db.to_error(e, "").describe());
-    return exit_code::job_failed;
-  }
+  const auto adopted_id = env::get(kAdoptJobVariable);
+  const int started = adopted_id ? start_adopted_job(db, spec, *adopted_id, options, guard)
+                                   : start_new_job(db, spec, options, guard);
+  if (!guard) return started;
   if (scrapers::interrupted()) return end_job(*guard, JobResult::failure(kInterrupted));
   JobContext context(db, *guard);
   return end_job(*guard, call_body(db, context, body));

@@ -10,7 +10,13 @@
 //   a SIGINT/SIGTERM arrived (scrapers::interrupted()) before, during or
 //   right after the body                        -> failed "interrupted by signal",
 //                                                  output kept if returned   -> exit 130
-// A job that cannot be created or started leaves a log line and exits 1. Outputs must
+// A job that cannot be created or started leaves a log line and exits 1.
+// When $PIPELINE_JOB_ID names an existing row, that row is adopted instead of creating
+// one (tracking/job_adoption.hpp): a queued row, or a running row whose worker equals
+// $PIPELINE_JOB_WORKER (the caller that claimed it, whose attempt is not counted
+// again). The spec's input is merged into the row's input and its ids are written. A
+// row that cannot be adopted (finished, claimed by someone else, unknown, not a UUID)
+// is one log line and exit 2, the row untouched. Outputs must
 // carry total/success/failed (tracking/job_output.hpp); one that does not ends failed.
 // install_interrupt_handlers() is called here, so signals only set the flag.
 // The heartbeat interval is JobSpec::heartbeat_interval, else $JOB_HEARTBEAT_INTERVAL
@@ -30,6 +36,9 @@
 #include "tracking/jobs.hpp"
 
 namespace scrapers::runtime {
+
+inline constexpr const char* kAdoptJobVariable = "PIPELINE_JOB_ID";
+inline constexpr const char* kAdoptJobWorkerVariable = "PIPELINE_JOB_WORKER";
 
 struct JobSpec {
   tracking::JobType type = tracking::JobType::scrape;

@@ -1,10 +1,21 @@
 #include "scrapers/runtime/program.hpp"
 
+#include <iostream>
+
 #include "common/util/log.hpp"
 #include "common/util/signals.hpp"
 #include "scrapers/runtime/job_runner.hpp"
 
 namespace scrapers::runtime {
+
+void print_cli_outcome(std::string_view program, int exit_code, const std::string& message,
+                       const std::string& output) {
+  if (exit_code == exit_code::ok) {
+    std::cout << output;
+  } else {
+    std::cerr << program << ": " << message << " (see --help)\n";
+  }
+}
 
 int run_program(const http::TransportSettings& transport, const ProgramBody& body) {
   install_interrupt_handlers();
@@ -20,6 +31,18 @@ int run_program(const http::TransportSettings& transport, const ProgramBody& bod
   }
   Services services = bundle.value()->services();
   return body(db.value(), services);
+}
+
+int program_main(const Program& program, int argc, const char* const* argv) {
+  const std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+  const ParsedCli<Invocation> parsed = program.parse(args);
+  if (!parsed.options) {
+    std::string shown_name;  // "pipeline-jobs try-run" for a program started as a subcommand
+    for (const std::string& part : program.command) shown_name += (shown_name.empty() ? "" : " ") + part;
+    print_cli_outcome(shown_name, parsed);
+    return parsed.exit_code;
+  }
+  return run_program(parsed.options->transport, parsed.options->body);
 }
 
 }  // namespace scrapers::runtime

@@ -1,22 +1,73 @@
-// A scraper program's main(), after its arguments are parsed and validated:
-// connect to the database (DATABASE_URL, .env), build the services (HTTP, assets,
-// site URLs) and hand both to the program's body, which creates its job with
-// run_tracked_job(). Failing to reach the database or a configuration error is one
-// log line and a non-zero exit (1 for the database, 2 for configuration), before any
-// job row can exist.
+// A program of the suite as one value, and the main() every executable shares.
+//
+// A Program names itself (name, scriptType, job_type, how to start it) and checks a
+// command line without running anything: parse(args) gives an Invocation, or help /
+// version text, or a one-line usage error (exit 2). The registry
+// (scrapers/registry/registry.hpp) lists every Program; executables, the queue's
+// argument check and the queue's worker all read it.
+//
+// run_program() runs a checked invocation: connect to the database (DATABASE_URL,
+// .env), build the services (HTTP, assets) and call the body, which creates its job —
+// or adopts the one $PIPELINE_JOB_ID names — with run_tracked_job(). Failing to reach
+// the database or a configuration error is one log line and a non-zero exit (1 for
+// the database, 2 for configuration), before any job row is written.
 #pragma once
 
 #include <functional>
+#include <string>
+#include <vector>
 
 #include "common/http/transport_factory.hpp"
 #include "scrapers/runtime/exit_codes.hpp"
+#include "scrapers/runtime/parsed_cli.hpp"
 #include "scrapers/runtime/services.hpp"
 #include "tracking/database.hpp"
+#include "tracking/job_types.hpp"
 
 namespace scrapers::runtime {
 
 using ProgramBody = std::function<int(tracking::Database& db, Services& services)>;
 
+// A checked command line, ready to run.
+struct Invocation {
+  http::TransportSettings transport;  // pacing from the program's own flags (--delay)
+  ProgramBody body;
+};
+
+// Written with designated initializers: {.name = "readnovel-api", .script_type = "…"}.
+struct Program {
+  std::string name{};                // "readnovel-api", "try-run": what users and the queue call it
+  std::string script_type{};         // input->>'scriptType' of its jobs
+  std::vector<std::string> command{};  // the argv prefix that starts it; empty: {name}
+  tracking::JobType job_type = tracking::JobType::scrape;
+  // argv without the program name. Prints nothing, touches nothing.
+  std::function<ParsedCli<Invocation>(const std::vector<std::string>& args)> parse{};
+};
+
 int run_program(const http::TransportSettings& transport, const ProgramBody& body);
+
+// The whole of a program's main(): parse argv[1..], print help/version/usage error or
+// run the invocation; returns the exit code.
+int program_main(const Program& program, int argc, const char* const* argv);
+
+// Builds a Program from a program's typed parts: its CLI parser, the pacing its
+// options ask for, and its run function.
+template <class Options>
+Program make_program(Program info, ParsedCli<Options> (*parse)(const std::vector<std::string>&),
+                     http::TransportSettings (*transport)(const Options&),
+                     int (*run)(const Options&, tracking::Database&, Services&)) {
+  info.parse = [parse, transport, run](const std::vector<std::string>& args) {
+    ParsedCli<Options> parsed = parse(args);
+    ParsedCli<Invocation> checked{std::nullopt, parsed.exit_code, parsed.message, parsed.output};
+    if (parsed.options) {
+      checked.options = Invocation{transport(*parsed.options), [run, options = *parsed.options](auto& db, auto& services) {
+                                     return run(options, db, services);
+                                   }};
+    }
+    return checked;
+  };
+  if (info.command.empty()) info.command = {info.name};
+  return info;
+}
 
 }  // namespace scrapers::runtime

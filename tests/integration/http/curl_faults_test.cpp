@@ -6,11 +6,13 @@
 
 #include <csignal>
 #include <thread>
+#include <utility>
 
 #include "common/http/polite.hpp"
 #include "common/http/retry.hpp"
 #include "common/util/signals.hpp"
 #include "tests/integration/http/server_fixture.hpp"
+#include "tests/support/eventually.hpp"
 #include "tests/support/fake_clock.hpp"
 #include "tests/unit/http/temp_dir.hpp"
 
@@ -21,6 +23,7 @@ using namespace std::chrono_literals;
 using scrapers::testing::FakeClock;
 using testing::ServerTest;
 using testing::time_of;
+using scrapers::testing::eventually;
 
 class CurlFaultsTest : public ServerTest {
  protected:
@@ -137,7 +140,12 @@ TEST_F(CurlFaultsTest, AnOversizedBodyIsAbortedSoonAfterTheCap) {
   EXPECT_EQ(response.error().kind, ErrorKind::too_large);
   EXPECT_EQ(server().requests().size(), 1u) << "too_large is not retried";
   EXPECT_LT(took, 5000ms);
-  std::this_thread::sleep_for(100ms);  // let the server notice the closed connection
+  // Wait until the server has noticed the closed connection: its count stops growing.
+  std::size_t sent = 0;
+  EXPECT_TRUE(eventually([&] {
+    const std::size_t before = std::exchange(sent, server().requests()[0].bytes_sent);
+    return before == sent && sent > 0;
+  }, 5000ms, 50ms));
   EXPECT_LT(server().requests()[0].bytes_sent, std::size_t{16} << 20)
       << "the transfer stopped near the cap, not after 256 MiB";
   EXPECT_LT(max_rss_kib() - rss_before, 64 * 1024) << "memory stayed bounded";
@@ -191,7 +199,11 @@ TEST_F(CurlFaultsTest, AnInterruptAbortsASlowTransferQuickly) {
   CurlTransport transport(options);
   std::chrono::steady_clock::time_point interrupted_at;
   std::thread interrupter([&] {
-    std::this_thread::sleep_for(400ms);
+    // Interrupt once the body is flowing, so the transfer is surely in progress.
+    eventually([&] {
+      const auto requests = server().requests();
+      return !requests.empty() && requests[0].bytes_sent > 0;
+    });
     interrupted_at = std::chrono::steady_clock::now();
     scrapers::simulate_interrupt(SIGINT);
   });

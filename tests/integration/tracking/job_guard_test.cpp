@@ -9,6 +9,7 @@
 
 #include "common/util/signals.hpp"
 #include "tests/integration/tracking/tracking_fixture.hpp"
+#include "tests/support/eventually.hpp"
 #include "tracking/jobs.hpp"
 
 namespace scrapers::testing {
@@ -58,22 +59,22 @@ TEST_F(Guard, SucceedRecordsSuccessTheOutputAndFinishedAt) {
 
 TEST_F(Guard, HeartbeatsAdvanceWhileTheRunLasts) {
   tracking::JobGuard guard(*db_, job_, fast);
-  std::this_thread::sleep_for(550ms);
-  EXPECT_GE(guard.heartbeats(), 2);
+  EXPECT_TRUE(eventually([&] { return guard.heartbeats() >= 2; }));
   EXPECT_TRUE(is_true(job_, "heartbeat_at > started_at"));
   ASSERT_TRUE(guard.succeed({{"total", 0}, {"success", 0}, {"failed", 0}}).ok());
   const int after = guard.heartbeats();
-  std::this_thread::sleep_for(300ms);
-  EXPECT_EQ(guard.heartbeats(), after) << "heartbeats stop when the run ends";
+  const auto last_beat = column(job_, "heartbeat_at");
+  // Three intervals without a beat: the thread was joined when the run ended.
+  EXPECT_FALSE(eventually([&] { return guard.heartbeats() != after; }, 3 * fast.heartbeat_interval));
+  EXPECT_EQ(column(job_, "heartbeat_at"), last_beat) << "heartbeats stop when the run ends";
 }
 
 TEST_F(Guard, HeartbeatsSurviveTheirConnectionBeingKilled) {
   tracking::JobGuard guard(*db_, job_, fast);
-  std::this_thread::sleep_for(250ms);
+  ASSERT_TRUE(eventually([&] { return guard.heartbeats() >= 1; })) << "the heartbeat connection is open";
   kill_other_connections();
   const auto killed_at = *sql_->scalar("SELECT now()::text");
-  std::this_thread::sleep_for(700ms);
-  EXPECT_TRUE(is_true(job_, "heartbeat_at > '" + killed_at + "'::timestamptz"))
+  EXPECT_TRUE(eventually([&] { return is_true(job_, "heartbeat_at > '" + killed_at + "'::timestamptz"); }))
       << "heartbeats resumed on a new connection";
   EXPECT_EQ(column(job_, "status"), "running");
   ASSERT_TRUE(guard.succeed({{"total", 1}, {"success", 1}, {"failed", 0}}).ok())

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/integration/tracking/tracking_fixture.hpp"
+#include "tests/support/eventually.hpp"
 #include "tests/support/process.hpp"
 
 namespace scrapers::testing {
@@ -210,15 +211,18 @@ TEST_F(PipelineJobs, AKilledRunStaysRunningUntilReapTurnsItIntoFailed) {
                                options());
   ASSERT_TRUE(process.wait_for_output("running (attempt 1)", 20s)) << process.err_so_far();
   const auto id = logged_job_id(process.err_so_far());
-  std::this_thread::sleep_for(300ms);
+  ASSERT_TRUE(eventually([&] { return is_true(id, "heartbeat_at > started_at"); })) << "it heartbeats";
   process.send_signal(SIGKILL);
   ASSERT_TRUE(process.wait_for(10s).has_value());
   EXPECT_EQ(column(id, "status"), "running") << "nobody could record the end";
 
   const Json too_soon = run_json({"reap", "--stale-after", "1h"});
   EXPECT_TRUE(too_soon["reaped"].empty()) << "its heartbeat is recent";
-  std::this_thread::sleep_for(1500ms);
-  const Json reaped = run_json({"reap", "--stale-after", "1s"});
+  Json reaped;
+  EXPECT_TRUE(eventually([&] {
+    reaped = run_json({"reap", "--stale-after", "1s"});
+    return !reaped["reaped"].empty();
+  }, 10s, 200ms)) << "reaped once its heartbeat is older than a second";
   ASSERT_EQ(reaped["reaped"].size(), 1u) << reaped.dump();
   EXPECT_EQ(reaped["reaped"][0]["id"], id);
   EXPECT_EQ(column(id, "status"), "failed");

@@ -9,7 +9,7 @@ using namespace std::chrono_literals;
 
 Options parsed(const std::string& line) {
   auto outcome = parse_cli(line);
-  EXPECT_TRUE(outcome.options.has_value()) << line << ": " << outcome.text;
+  EXPECT_TRUE(outcome.options.has_value()) << line << ": " << outcome.message;
   return outcome.options.value_or(Options{});
 }
 
@@ -17,8 +17,8 @@ void expect_usage_error(const std::string& line, const std::string& mentions) {
   auto outcome = parse_cli(line);
   EXPECT_FALSE(outcome.options.has_value()) << line;
   EXPECT_EQ(outcome.exit_code, 2) << line;
-  EXPECT_NE(outcome.text.find(mentions), std::string::npos) << line << " -> " << outcome.text;
-  EXPECT_EQ(outcome.text.find('\n'), std::string::npos) << "one line: " << outcome.text;
+  EXPECT_NE(outcome.message.find(mentions), std::string::npos) << line << " -> " << outcome.message;
+  EXPECT_EQ(outcome.message.find('\n'), std::string::npos) << "one line: " << outcome.message;
 }
 
 TEST(AdminCli, EachCommandNameSelectsItsCommand) {
@@ -39,8 +39,7 @@ TEST(AdminCli, DefaultsMatchTheSeedsMonitoringQueries) {
   EXPECT_EQ(parsed("stats").job_type, tracking::JobType::scrape);
   EXPECT_EQ(parsed("retries").job_type, tracking::JobType::scrape);
   EXPECT_EQ(parsed("reap").stale_after, 300s);
-  EXPECT_EQ(parsed("try-run").run_for, 0ms);
-  EXPECT_FALSE(parsed("try-run").fail_with.has_value());
+  EXPECT_TRUE(parsed("try-run").program_args.empty());
 }
 
 TEST(AdminCli, OptionsAcceptBothSpaceAndEqualsForms) {
@@ -60,11 +59,13 @@ TEST(AdminCli, JsonIsAcceptedAfterEveryCommandAndBeforeIt) {
   }
 }
 
-TEST(AdminCli, TryRunTakesSecondsFailureMessageAndHeartbeatInterval) {
+TEST(AdminCli, TryRunPassesItsOwnArgumentsToTheTryRunProgram) {
   const Options o = parsed("try-run --seconds 1.5 --fail-with \"it broke\" --heartbeat-interval 100ms");
-  EXPECT_EQ(o.run_for, 1500ms);
-  EXPECT_EQ(o.fail_with, "it broke");
-  EXPECT_EQ(o.heartbeat_interval, 100ms);
+  EXPECT_EQ(o.program_args, (std::vector<std::string>{"--seconds", "1.5", "--fail-with", "it broke",
+                                                      "--heartbeat-interval", "100ms"}));
+  EXPECT_EQ(parsed("--json try-run --seconds 2").program_args,
+            (std::vector<std::string>{"--seconds", "2", "--json"}))
+      << "--json before the command reaches try-run too";
 }
 
 TEST(AdminCli, ShowKeepsTheJobId) {
@@ -93,20 +94,20 @@ TEST(AdminCli, HelpAndVersionExitZeroWithText) {
   EXPECT_FALSE(help.options.has_value());
   EXPECT_EQ(help.exit_code, 0);
   for (const char* command : {"migrate", "active", "failed", "stats", "retries", "show", "reap", "try-run"}) {
-    EXPECT_NE(help.text.find(command), std::string::npos) << command;
+    EXPECT_NE(help.output.find(command), std::string::npos) << command;
   }
   auto sub_help = parse_cli("reap --help");
   EXPECT_EQ(sub_help.exit_code, 0);
-  EXPECT_NE(sub_help.text.find("--stale-after"), std::string::npos) << sub_help.text;
+  EXPECT_NE(sub_help.output.find("--stale-after"), std::string::npos) << sub_help.output;
   auto version = parse_cli("--version");
   EXPECT_EQ(version.exit_code, 0);
-  EXPECT_EQ(version.text.rfind("pipeline-jobs ", 0), 0u) << version.text;
+  EXPECT_EQ(version.output.rfind("pipeline-jobs ", 0), 0u) << version.output;
 }
 
 TEST(AdminCli, ArgvFormParsesLikeTheStringForm) {
   const char* argv[] = {"pipeline-jobs", "failed", "--limit", "7", "--json"};
   auto outcome = parse_cli(5, argv);
-  ASSERT_TRUE(outcome.options.has_value()) << outcome.text;
+  ASSERT_TRUE(outcome.options.has_value()) << outcome.message;
   EXPECT_EQ(outcome.options->limit, 7);
   EXPECT_TRUE(outcome.options->json);
 }

@@ -1,0 +1,67 @@
+#include "scrapers/try_run/try_run_cli.hpp"
+
+#include <cmath>
+#include <functional>
+#include <memory>
+
+#include "scrapers/runtime/cli_support.hpp"
+#include "scrapers/runtime/duration.hpp"
+
+namespace scrapers::try_run {
+namespace {
+
+// Flags whose values need more checking than CLI11 does, as typed.
+struct RawFlags {
+  double seconds = 0;
+  bool fail = false;
+  std::string heartbeat_interval;
+};
+
+std::unique_ptr<CLI::App> make_app(TryRunOptions& options, RawFlags& raw) {
+  auto app = std::make_unique<CLI::App>(
+      "Runs a short real tracked job (scrape, scriptType pipeline-jobs-try-run) that only lasts a while.",
+      "pipeline-jobs try-run");
+  runtime::add_version_flag(*app);
+  app->add_option("--seconds", raw.seconds, "How long the run lasts (default 0)")->check(CLI::Range(0.0, 86400.0));
+  auto* fail = app->add_flag("--fail", raw.fail, "End the run failed (\"failed on purpose\")");
+  app->add_option("--fail-with", options.fail_with, "End the run failed with this message")->excludes(fail);
+  app->add_option("--heartbeat-interval", raw.heartbeat_interval,
+                  "Heartbeat period, e.g. 500ms (default: $JOB_HEARTBEAT_INTERVAL or 15s)");
+  app->add_flag("--json", options.json, "Print JSON instead of a line");
+  return app;
+}
+
+// Turns the raw flags into options; returns an error message or "".
+std::string finish(TryRunOptions& options, const RawFlags& raw) {
+  options.run_for = std::chrono::milliseconds(std::llround(raw.seconds * 1000.0));
+  if (raw.fail) options.fail_with = kFailedOnPurpose;
+  if (!raw.heartbeat_interval.empty()) {
+    auto interval = runtime::parse_duration(raw.heartbeat_interval);
+    if (!interval || interval->count() == 0) {
+      return "--heartbeat-interval: invalid duration '" + raw.heartbeat_interval.substr(0, 64) + "'";
+    }
+    options.heartbeat_interval = *interval;
+  }
+  return {};
+}
+
+runtime::ParsedCli<TryRunOptions> parse_with(const std::function<void(CLI::App&)>& parse) {
+  TryRunOptions options;
+  RawFlags raw;
+  auto app = make_app(options, raw);
+  // The check completes `options` (the object parse_cli returns) from the raw flags.
+  return runtime::parse_cli<TryRunOptions>(*app, options, [&] { parse(*app); },
+                                           [&](const TryRunOptions&) { return finish(options, raw); });
+}
+
+}  // namespace
+
+runtime::ParsedCli<TryRunOptions> parse_try_run_cli(const std::vector<std::string>& args) {
+  return parse_with([&](CLI::App& app) { runtime::parse_args(app, args); });
+}
+
+runtime::ParsedCli<TryRunOptions> parse_try_run_cli(const std::string& command_line) {
+  return parse_with([&](CLI::App& app) { app.parse(command_line, false); });
+}
+
+}  // namespace scrapers::try_run
