@@ -3,7 +3,7 @@
 // Guarantees:
 // - Idempotent writes: works and editions are get-or-create; an edition is found by
 //   (work_id, media_type, provider) under a transaction-level advisory lock, so two
-//   runs racing on the same work never create duplicates (the user's schema has no
+//   runs racing on the same work never create duplicates (the production schema has no
 //   unique index there to lean on).
 // - A whole chapter/episode list is upserted in ONE statement, whatever its length:
 //   new numbers are inserted, rows whose canonical_url differs get the new title and

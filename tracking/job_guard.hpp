@@ -1,4 +1,4 @@
-// JobGuard: a job's run, shaped like a transaction (DESIGN convention 5).
+// JobGuard: a job's run, shaped like a transaction (begin: running; commit: success; else failed).
 //
 // Constructing the guard marks the job `running` (attempt + 1, started_at, in one
 // UPDATE) and starts a heartbeat thread that refreshes heartbeat_at every

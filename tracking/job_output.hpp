@@ -1,7 +1,8 @@
-// The seed's rule that every job output carries `total`, `success` and `failed`.
+// The rule that every job output carries `total`, `success` and `failed` besides its
+// per-program fields, so every program's output can be read the same way.
 //
 // with_minimum_counts() checks an output and fills the three fields from the exact
-// synonyms the seed's scripts use, never by guessing:
+// synonyms the programs' own output fields use, never by guessing:
 //   total  <- totalSegments | totalChapters | totalEpisodes   (first one present)
 //   failed <- errors
 // `success` has no synonym: a program states it. The result is an invalid_argument

@@ -1,4 +1,4 @@
-// The job_type and status vocabularies of pipeline_jobs (the seed document's CHECK lists).
+// The job_type and status vocabularies of pipeline_jobs (exactly the table's CHECK lists).
 //
 // Parsing is strict and exact (lower case, no trimming): anything else is an
 // invalid_argument Error listing the accepted values, so a bad value is rejected before

@@ -1,4 +1,4 @@
-// Writing pipeline_jobs rows: the seed document's createJob/updateJobStatus, made precise.
+// Writing pipeline_jobs rows: create a job (queued, attempt 0) and move it through its statuses.
 //
 // Guarantees: every statement is parameterised; ids are checked to be UUIDs and inputs
 // to be JSON objects before any SQL is sent; `running` increments attempt and sets

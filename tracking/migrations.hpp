@@ -5,7 +5,7 @@
 // racing), creates scraper_schema_migrations(version, name, applied_at) if needed,
 // and applies each pending migration in version order, each in its own transaction
 // together with its bookkeeping row. Applying twice changes nothing. Migrations only
-// add (IF NOT EXISTS tables, columns, indexes), so they apply cleanly over the user's
+// add (IF NOT EXISTS tables, columns, indexes), so they apply cleanly over existing
 // existing Supabase tables without touching their rows or defaults.
 #pragma once
 

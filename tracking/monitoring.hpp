@@ -1,4 +1,4 @@
-// Reading pipeline_jobs: the seed document's "Monitoring & Debugging" queries and one job.
+// Reading pipeline_jobs: the four monitoring queries (active, failed, stats, retries) and one job.
 //
 // active_jobs:  status = 'running', newest start first.
 // failed_jobs:  status = 'failed', newest finish first, at most `limit`.

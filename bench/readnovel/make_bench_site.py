@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes a recorded-style readnovel site for the end-to-end benchmark into DIR:
+"""Writes a synthetic readnovel site (fixture format) for the end-to-end benchmark into DIR:
 GET /api/chapters/bench-novel/ with CHAPTERS chapters, and GET /api/getchapter/...
 for the first CONTENT of them (about 9 KB of text each, with a watermark line and
 escaped markup so the cleaner has work to do).

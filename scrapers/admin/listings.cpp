@@ -26,7 +26,7 @@ Json or_null(const std::optional<T>& value) {
   return value ? Json(*value) : Json(nullptr);
 }
 
-// The seed's "Query Active Jobs" columns, plus liveness.
+// A running job as the active-jobs monitoring query shows it, plus liveness (heartbeat, worker).
 Json active_json(const tracking::JobRecord& j) {
   return Json{{"id", j.id}, {"job_type", j.job_type}, {"status", j.status},
               {"work_id", or_null(j.work_id)}, {"edition_id", or_null(j.edition_id)},
@@ -36,7 +36,7 @@ Json active_json(const tracking::JobRecord& j) {
               {"worker", or_null(j.worker)}};
 }
 
-// The seed's "Query Failed Jobs" columns.
+// A failed job as the failed-jobs monitoring query shows it (ids, script, error, attempt).
 Json failed_json(const tracking::JobRecord& j) {
   return Json{{"id", j.id}, {"job_type", j.job_type}, {"work_id", or_null(j.work_id)},
               {"edition_id", or_null(j.edition_id)}, {"script", or_null(j.script_type)},

@@ -1,4 +1,4 @@
-// The exit statuses every program of the suite uses (DESIGN convention 6).
+// The exit statuses every program of the suite uses; no program invents its own.
 #pragma once
 
 namespace scrapers::runtime::exit_code {

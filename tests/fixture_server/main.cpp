@@ -1,4 +1,4 @@
-// fixture-server: serves recorded fixtures on 127.0.0.1 with fault injection.
+// fixture-server: serves fixtures (body + meta.json pairs) on 127.0.0.1 with fault injection.
 //   fixture-server [--root DIR] [--port N] [--port-file FILE] [--host 127.0.0.1]
 //                  [--emulate NAME]...
 // Prints "fixture-server listening on http://127.0.0.1:<port>" once it accepts

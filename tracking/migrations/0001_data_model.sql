@@ -1,6 +1,7 @@
--- The suite's data model (SPEC section 1). Every statement is IF NOT EXISTS so this
--- applies cleanly to a database that already holds these tables (the user's Supabase
--- project, created with uuid_generate_v4() defaults): nothing there is changed.
+-- The suite's data model: sources, works, editions, segments, assets, segment_assets,
+-- pipeline_jobs. Every statement is IF NOT EXISTS so this applies cleanly to a database
+-- that already holds these tables (an existing Supabase project, created with
+-- uuid_generate_v4() defaults): nothing there is changed.
 -- New databases get gen_random_uuid() defaults (built into PostgreSQL 13+).
 
 CREATE TABLE IF NOT EXISTS sources (
@@ -63,7 +64,8 @@ CREATE TABLE IF NOT EXISTS segment_assets (
   PRIMARY KEY (segment_id, asset_id)
 );
 
--- Exactly the seed document's table, with gen_random_uuid() instead of uuid_generate_v4().
+-- Exactly the existing production table (same columns and CHECK lists), with
+-- gen_random_uuid() instead of uuid_generate_v4().
 CREATE TABLE IF NOT EXISTS pipeline_jobs (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
   job_type TEXT NOT NULL CHECK (job_type IN ('scrape', 'clean', 'summarize', 'entities', 'embed', 'match', 'sync_assets')),
@@ -85,7 +87,8 @@ CREATE TABLE IF NOT EXISTS pipeline_jobs (
 CREATE INDEX IF NOT EXISTS editions_work_id_idx ON editions (work_id);
 CREATE INDEX IF NOT EXISTS segment_assets_asset_id_idx ON segment_assets (asset_id);
 
--- The monitoring queries of the seed document ("Monitoring & Debugging").
+-- The monitoring queries: running jobs by start, failed jobs by finish, and per
+-- job_type statistics grouped by input->>'scriptType' and status.
 CREATE INDEX IF NOT EXISTS pipeline_jobs_status_started_at_idx
   ON pipeline_jobs (status, started_at DESC NULLS LAST);
 CREATE INDEX IF NOT EXISTS pipeline_jobs_status_finished_at_idx

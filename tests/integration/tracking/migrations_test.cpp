@@ -1,4 +1,4 @@
-// Migrations on a fresh database, twice, concurrently, and over the user's existing
+// Migrations on a fresh database, twice, concurrently, and over an existing production
 // Supabase-style schema (uuid_generate_v4() defaults, rows already present).
 #include "tracking/migrations.hpp"
 
@@ -63,7 +63,7 @@ TEST_F(Migrations, AFreshDatabaseGetsEveryTableAndTheLatestVersion) {
   EXPECT_EQ(tracking::schema_version(*db_).value(), report->schema_version);
 }
 
-TEST_F(Migrations, TheSeedsCheckListsAreEnforced) {
+TEST_F(Migrations, PipelineJobsRejectsJobTypesAndStatusesOutsideItsCheckLists) {
   ASSERT_TRUE(tracking::migrate(*db_).ok());
   expect_rejected("INSERT INTO pipeline_jobs (job_type) VALUES ('crawl')");
   expect_rejected("INSERT INTO pipeline_jobs (job_type, status) VALUES ('scrape', 'done')");
@@ -109,7 +109,7 @@ TEST_F(Migrations, ConcurrentRunsApplyEachMigrationExactlyOnce) {
   EXPECT_EQ(count("scraper_schema_migrations"), std::to_string(tracking::migrations().size()));
 }
 
-// The user's Supabase project: the same tables created earlier with uuid-ossp defaults.
+// An existing Supabase project: the same tables created earlier with uuid-ossp defaults.
 constexpr const char* kSupabaseSchema = R"sql(
 CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
 CREATE TABLE sources (id UUID PRIMARY KEY DEFAULT uuid_generate_v4(), name TEXT NOT NULL,

@@ -90,7 +90,7 @@ TEST_F(PipelineJobs, MigrateReportsTheVersionAndASecondRunAppliesNothingQuietly)
   EXPECT_EQ(second.err.find("NOTICE"), std::string::npos) << second.err;
 }
 
-TEST_F(PipelineJobs, ListingsShowTheSeedsMonitoringFigures) {
+TEST_F(PipelineJobs, ListingsShowActiveFailedStatsAndRetryFigures) {
   insert_job("scrape-readnovel-api", "success", 1, "2026-01-01T00:00:00Z", "2026-01-01T00:00:10Z");
   insert_job("scrape-readnovel-api", "success", 2, "2026-01-01T01:00:00Z", "2026-01-01T01:00:20Z");
   const auto old_fail = insert_job("scrape-readnovel-api", "failed", 1, "2026-01-02T00:00:00Z",

@@ -1,4 +1,4 @@
-// The selectors and extraction steps the site parsers will use, on pages shaped like sites.md.
+// The selectors and extraction steps the site parsers use, on pages shaped like the live sites' pages.
 #include <gtest/gtest.h>
 
 #include "common/html/document.hpp"

@@ -32,7 +32,7 @@ TEST(AdminCli, EachCommandNameSelectsItsCommand) {
   EXPECT_EQ(parsed("show 0b7c2a6e-8a43-4a0c-9a57-5b4f9c1f2d3e").command, Command::show);
 }
 
-TEST(AdminCli, DefaultsMatchTheSeedsMonitoringQueries) {
+TEST(AdminCli, DefaultsAreTenFailedJobsScrapeJobsAndFiveMinuteStaleness) {
   const Options o = parsed("failed");
   EXPECT_EQ(o.limit, 10);
   EXPECT_FALSE(o.json);

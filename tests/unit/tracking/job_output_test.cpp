@@ -14,7 +14,7 @@ TEST(JobOutput, AnOutputWithTheThreeCountsPassesUnchanged) {
   EXPECT_EQ(*checked, output);
 }
 
-TEST(JobOutput, TotalIsFilledFromTheSeedsTotalSynonyms) {
+TEST(JobOutput, TotalIsFilledFromTotalSegmentsChaptersOrEpisodes) {
   for (const char* synonym : {"totalSegments", "totalChapters", "totalEpisodes"}) {
     auto checked = with_minimum_counts({{synonym, 7}, {"success", 6}, {"failed", 1}});
     ASSERT_TRUE(checked.ok()) << synonym;

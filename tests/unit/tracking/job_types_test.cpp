@@ -5,7 +5,7 @@
 namespace scrapers::tracking {
 namespace {
 
-TEST(JobTypes, EverySeedJobTypeParsesAndPrintsBackTheSame) {
+TEST(JobTypes, EveryJobTypeOfTheCheckListParsesAndPrintsBackTheSame) {
   for (const char* name : {"scrape", "clean", "summarize", "entities", "embed", "match", "sync_assets"}) {
     auto parsed = parse_job_type(name);
     ASSERT_TRUE(parsed.ok()) << name;
@@ -13,7 +13,7 @@ TEST(JobTypes, EverySeedJobTypeParsesAndPrintsBackTheSame) {
   }
 }
 
-TEST(JobTypes, EverySeedStatusParsesAndPrintsBackTheSame) {
+TEST(JobTypes, EveryStatusOfTheCheckListParsesAndPrintsBackTheSame) {
   for (const char* name : {"queued", "running", "success", "failed"}) {
     auto parsed = parse_job_status(name);
     ASSERT_TRUE(parsed.ok()) << name;
