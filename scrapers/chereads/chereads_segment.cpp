@@ -8,7 +8,8 @@
 #include "scrapers/chereads/page_fetch.hpp"
 #include "scrapers/chereads/parse.hpp"
 #include "scrapers/runtime/chapter_document.hpp"
-#include "scrapers/runtime/job_runner.hpp"
+#include "scrapers/runtime/batch_ending.hpp"
+#include "scrapers/runtime/pre_job_lookup.hpp"
 #include "scrapers/runtime/segment_assets.hpp"
 #include "scrapers/runtime/segment_batch.hpp"
 #include "tracking/catalog.hpp"
@@ -74,33 +75,20 @@ json batch_output(const runtime::BatchStats& stats) {
           {"total", stats.total},         {"failed", stats.failed}};
 }
 
-std::string failure_reason(const runtime::BatchStats& stats) {
-  if (!stats.abort_reason.empty()) return stats.abort_reason;
-  return "all " + std::to_string(stats.stored + stats.failed) + " attempted chapters failed";
-}
-
 }  // namespace
 
 int run_chereads_segment(const ChereadsSegmentOptions& options, tracking::Database& db,
                          runtime::Services& services) {
   // Before the job so that its ids are set at creation; a failure is the job's failure
   // (the job row exists, without ids).
-  auto edition = tracking::find_edition(db, options.edition_id);
+  const auto edition = runtime::look_up_edition(db, options.edition_id);
   runtime::JobSpec spec;
   spec.input = {{"startChapter", options.start}, {"endChapter", options.end}, {"delay", options.delay_ms},
                 {"scriptType", "scrape-chereads-segment"}};
   if (options.limit > 0) spec.input["limit"] = options.limit;
-  if (edition.ok() && *edition) spec.ids = tracking::JobIds{{}, (*edition)->work_id, (*edition)->id, {}};
-  std::optional<runtime::BatchStats> final_stats;
-  const int exit_status = runtime::run_tracked_job(db, spec, [&](runtime::JobContext& ctx) {
-    if (!edition.ok()) {
-      Error error = edition.error();
-      error.message = "cannot look up edition " + options.edition_id + ": " + error.message;
-      throw ErrorException(std::move(error));
-    }
-    if (!*edition) {
-      throw ErrorException(make_error(ErrorKind::not_found, "edition " + options.edition_id + " does not exist"));
-    }
+  if (edition.ok()) spec.ids = tracking::JobIds{{}, edition->work_id, edition->id, {}};
+  return runtime::run_batch_job(db, spec, [&](runtime::JobContext& ctx) {
+    if (!edition.ok()) throw ErrorException(edition.error());
     tracking::SegmentQuery query;
     query.edition_id = options.edition_id;
     query.min_number = std::to_string(options.start);
@@ -115,14 +103,8 @@ int run_chereads_segment(const ChereadsSegmentOptions& options, tracking::Databa
     batch.skip_reason = [&](const tracking::Segment& segment) { return skip_reason(segment, services); };
     const runtime::BatchStats stats = runtime::run_segment_batch(
         segments, batch, [&](const tracking::Segment& segment) { return process_chapter(segment, ctx.db(), services); });
-    final_stats = stats;
-    if (stats.run_failed()) return runtime::JobResult::failure(failure_reason(stats), batch_output(stats));
-    return runtime::JobResult::success(batch_output(stats));
+    return runtime::end_batch(stats, "chapters", batch_output(stats));
   });
-  if (exit_status == runtime::exit_code::ok && final_stats && final_stats->failed > 0) {
-    return runtime::exit_code::job_failed;
-  }
-  return exit_status;
 }
 
 }  // namespace scrapers::chereads

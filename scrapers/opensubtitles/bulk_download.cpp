@@ -12,7 +12,8 @@
 #include "scrapers/opensubtitles/api_client.hpp"
 #include "scrapers/opensubtitles/api_query.hpp"
 #include "scrapers/opensubtitles/episode_downloader.hpp"
-#include "scrapers/runtime/job_runner.hpp"
+#include "scrapers/runtime/batch_ending.hpp"
+#include "scrapers/runtime/pre_job_lookup.hpp"
 #include "scrapers/runtime/segment_batch.hpp"
 #include "tracking/catalog.hpp"
 
@@ -28,36 +29,42 @@ struct Scope {
   std::optional<Error> problem;  // fails the job once it exists
 };
 
-Result<Scope> resolve_scope(const BulkDownloadOptions& options, tracking::Database& db) {
+Scope edition_scope(tracking::Database& db, const std::string& edition_id) {
   Scope scope;
-  if (options.edition_id) {
-    auto edition = tracking::find_edition(db, *options.edition_id);
-    if (!edition.ok()) return std::move(edition).error();
-    if (!*edition) {
-      scope.problem = make_error(ErrorKind::not_found, "edition " + *options.edition_id + " does not exist",
-                                 "--editionId");
-      return scope;
-    }
-    scope.work_id = (*edition)->work_id;
-    scope.editions.push_back(std::move(**edition));
+  auto edition = runtime::look_up_edition(db, edition_id, "--editionId");
+  if (!edition.ok()) {
+    scope.problem = std::move(edition).error();
     return scope;
   }
-  auto exists = tracking::work_exists(db, *options.work_id);
-  if (!exists.ok()) return std::move(exists).error();
+  scope.work_id = edition->work_id;
+  scope.editions.push_back(std::move(*edition));
+  return scope;
+}
+
+// The work's anime editions; a database failure leaves the job without ids.
+Scope work_scope(tracking::Database& db, const std::string& work_id) {
+  Scope scope;
+  auto exists = tracking::work_exists(db, work_id);
+  if (!exists.ok()) {
+    scope.problem = runtime::lookup_failed("look up work " + work_id, std::move(exists).error());
+    return scope;
+  }
   if (!*exists) {
-    scope.problem = make_error(ErrorKind::not_found, "work " + *options.work_id + " does not exist", "--workId");
+    scope.problem = runtime::does_not_exist("work", work_id, "--workId");
     return scope;
   }
-  scope.work_id = *options.work_id;
-  auto editions = tracking::editions_of_work(db, *options.work_id);
-  if (!editions.ok()) return std::move(editions).error();
+  auto editions = tracking::editions_of_work(db, work_id);
+  if (!editions.ok()) {
+    scope.problem = runtime::lookup_failed("list the editions of work " + work_id, std::move(editions).error());
+    return scope;
+  }
+  scope.work_id = work_id;
   for (auto& edition : *editions) {
     if (edition.media_type == "anime") scope.editions.push_back(std::move(edition));
   }
   if (scope.editions.empty()) {
     scope.problem = make_error(ErrorKind::not_found,
-                               "work " + *options.work_id + " has no anime edition (run opensubtitles-work first)",
-                               "--workId");
+                               "work " + work_id + " has no anime edition (run opensubtitles-work first)", "--workId");
   }
   return scope;
 }
@@ -129,20 +136,12 @@ json build_output(const runtime::BatchStats& stats, const EpisodeDownloader& dow
   return output;
 }
 
-runtime::JobResult finish(json output, const runtime::BatchStats& stats, const EpisodeDownloader& downloader) {
+// A refused login or key stops the run (downloader.fatal(): the stop's reason is its
+// error); a spent quota only pauses it.
+runtime::BatchEnding finish(json output, const runtime::BatchStats& stats, const EpisodeDownloader& downloader) {
   std::cout << output.dump() << std::endl;
-  if (downloader.fatal()) return runtime::JobResult::failure(downloader.fatal()->describe(), std::move(output));
-  if (downloader.quota_exhausted()) {
-    if (stats.stored > 0) return runtime::JobResult::success(std::move(output));
-    return runtime::JobResult::failure(stats.abort_reason + ": nothing was downloaded", std::move(output));
-  }
-  if (stats.run_failed()) {
-    const std::size_t attempted = stats.stored + stats.failed;
-    return runtime::JobResult::failure(
-        stats.aborted ? stats.abort_reason : "all " + std::to_string(attempted) + " attempted episodes failed",
-        std::move(output));
-  }
-  return runtime::JobResult::success(std::move(output));
+  const auto stop = downloader.quota_exhausted() ? runtime::EarlyStop::pause : runtime::EarlyStop::failure;
+  return runtime::end_batch(stats, "episodes", std::move(output), stop);
 }
 
 std::optional<Login> login_of(const ApiEnvironment& environment) {
@@ -150,10 +149,10 @@ std::optional<Login> login_of(const ApiEnvironment& environment) {
   return Login{*environment.username, *environment.password};
 }
 
-// The job: every pending episode of the scope through one downloader; `failed` gets the failed count.
-runtime::JobResult bulk_body(const BulkDownloadOptions& options, const ApiEnvironment& environment, const Scope& scope,
-                             const std::string& languages, runtime::Services& services, runtime::JobContext& ctx,
-                             std::size_t& failed) {
+// The job: every pending episode of the scope through one downloader.
+runtime::BatchEnding bulk_body(const BulkDownloadOptions& options, const ApiEnvironment& environment,
+                               const Scope& scope, const std::string& languages, runtime::Services& services,
+                               runtime::JobContext& ctx) {
   if (scope.problem) throw ErrorException(*scope.problem);
   const auto segments = segments_of(ctx.db(), scope);
   log::info(std::to_string(segments.size()) + " episodes in " + std::to_string(scope.editions.size()) +
@@ -174,7 +173,6 @@ runtime::JobResult bulk_body(const BulkDownloadOptions& options, const ApiEnviro
     }
     return downloader.process(segment);
   });
-  failed = stats.failed;
   warn_when_nothing_found(downloader.counts(), options, languages);
   return finish(build_output(stats, downloader, client, scope, languages), stats, downloader);
 }
@@ -227,14 +225,7 @@ int run_bulk_download(const BulkDownloadOptions& options, tracking::Database& db
     return runtime::exit_code::usage;
   }
   // A database failure here is the job's failure: the job row is still created.
-  auto resolved = resolve_scope(options, db);
-  Scope scope;
-  if (resolved.ok()) {
-    scope = std::move(*resolved);
-  } else {
-    scope.problem = make_error(resolved.error().kind,
-                               "cannot resolve the work or edition: " + resolved.error().describe());
-  }
+  const Scope scope = options.edition_id ? edition_scope(db, *options.edition_id) : work_scope(db, *options.work_id);
   const std::string languages = normalize_languages(options.languages);
   runtime::JobSpec spec;
   spec.input = {{"seriesName", options.series_name},
@@ -244,11 +235,9 @@ int run_bulk_download(const BulkDownloadOptions& options, tracking::Database& db
                 {"limit", options.limit ? json(*options.limit) : json(nullptr)}};
   spec.ids.work_id = scope.work_id;
   if (scope.editions.size() == 1) spec.ids.edition_id = scope.editions.front().id;
-  std::size_t failed = 0;
-  const int code = runtime::run_tracked_job(db, spec, [&](runtime::JobContext& ctx) -> runtime::JobResult {
-    return bulk_body(options, *environment, scope, languages, services, ctx, failed);
+  return runtime::run_batch_job(db, spec, [&](runtime::JobContext& ctx) {
+    return bulk_body(options, *environment, scope, languages, services, ctx);
   });
-  return code == runtime::exit_code::ok && failed > 0 ? runtime::exit_code::job_failed : code;
 }
 
 }  // namespace scrapers::opensubtitles

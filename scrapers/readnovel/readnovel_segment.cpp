@@ -6,7 +6,8 @@
 
 #include "common/util/log.hpp"
 #include "scrapers/readnovel/segment_content.hpp"
-#include "scrapers/runtime/job_runner.hpp"
+#include "scrapers/runtime/batch_ending.hpp"
+#include "scrapers/runtime/pre_job_lookup.hpp"
 #include "tracking/catalog.hpp"
 
 namespace scrapers::readnovel {
@@ -17,7 +18,6 @@ using nlohmann::json;
 // What the job is about, worked out before it is created.
 struct Plan {
   std::vector<std::string> segment_ids;
-  bool edition_missing = false;
   bool nothing_pending = false;
 };
 
@@ -33,16 +33,14 @@ std::vector<std::string> unique_in_order(const std::vector<std::string>& ids) {
 // --edition: the pending segments (no asset yet), by number.
 Result<Plan> plan_for_edition(tracking::Database& db, const std::string& edition_id) {
   Plan plan;
-  auto edition = tracking::find_edition(db, edition_id);
+  auto edition = runtime::look_up_edition(db, edition_id);
   if (!edition.ok()) return std::move(edition).error();
-  if (!edition.value()) {
-    plan.edition_missing = true;
-    return plan;
-  }
   tracking::SegmentQuery query;
   query.edition_id = edition_id;
   auto segments = tracking::list_segments(db, query);
-  if (!segments.ok()) return std::move(segments).error();
+  if (!segments.ok()) {
+    return runtime::lookup_failed("list the segments of edition " + edition_id, std::move(segments).error());
+  }
   for (const tracking::Segment& segment : segments.value()) {
     if (!segment.has_asset) plan.segment_ids.push_back(segment.id);
   }
@@ -71,13 +69,8 @@ std::vector<tracking::Segment> load_plan(tracking::Database& db, const Plan& pla
   return ordered;
 }
 
-std::string failure_reason(const runtime::BatchStats& stats) {
-  if (!stats.abort_reason.empty()) return stats.abort_reason;
-  return "all " + std::to_string(stats.stored + stats.failed) + " attempted segments failed";
-}
-
-runtime::JobResult run_batch(const ReadnovelSegmentOptions& options, const Plan& plan, runtime::JobContext& ctx,
-                             runtime::Services& services, runtime::BatchStats& final_stats) {
+runtime::BatchEnding run_batch(const ReadnovelSegmentOptions& options, const Plan& plan, runtime::JobContext& ctx,
+                               runtime::Services& services) {
   std::set<std::string> missing;
   const std::vector<tracking::Segment> segments = load_plan(ctx.db(), plan, missing);
   const auto first = std::find_if(segments.begin(), segments.end(), [&](const auto& s) { return !missing.count(s.id); });
@@ -86,13 +79,11 @@ runtime::JobResult run_batch(const ReadnovelSegmentOptions& options, const Plan&
   batch.limit = static_cast<std::size_t>(options.limit);
   batch.noun = "chapters";
   ContentTotals totals;
-  final_stats = runtime::run_segment_batch(segments, batch, [&](const tracking::Segment& segment) {
+  const runtime::BatchStats stats = runtime::run_segment_batch(segments, batch, [&](const tracking::Segment& segment) {
     if (missing.count(segment.id)) return runtime::SegmentOutcome::failed("segment not found");
     return process_segment(segment, ctx.db(), services, totals);
   });
-  json output = segment_output(final_stats, totals);
-  if (final_stats.run_failed()) return runtime::JobResult::failure(failure_reason(final_stats), output);
-  return runtime::JobResult::success(output);
+  return runtime::end_batch(stats, "segments", segment_output(stats, totals));
 }
 
 }  // namespace
@@ -116,8 +107,7 @@ int run_readnovel_segment(const ReadnovelSegmentOptions& options, tracking::Data
   if (options.edition_id) {
     auto planned = plan_for_edition(db, *options.edition_id);
     if (!planned.ok()) {
-      planning_error = make_error(ErrorKind::database, "cannot list the segments of edition " +
-                                                           *options.edition_id + ": " + planned.error().describe());
+      planning_error = std::move(planned).error();
     } else {
       plan = std::move(planned).value();
     }
@@ -132,16 +122,10 @@ int run_readnovel_segment(const ReadnovelSegmentOptions& options, tracking::Data
   spec.input = {{"segmentIds", plan.segment_ids},
                 {"scriptType", kSegmentScriptType},
                 {"totalSegments", plan.segment_ids.size()}};
-  runtime::BatchStats stats;
-  const int exit_status = runtime::run_tracked_job(db, spec, [&](runtime::JobContext& ctx) {
+  return runtime::run_batch_job(db, spec, [&](runtime::JobContext& ctx) {
     if (planning_error) throw ErrorException(*planning_error);
-    if (plan.edition_missing) {
-      throw ErrorException(make_error(ErrorKind::not_found, "edition " + *options.edition_id + " not found"));
-    }
-    return run_batch(options, plan, ctx, services, stats);
+    return run_batch(options, plan, ctx, services);
   });
-  if (exit_status == runtime::exit_code::ok && stats.failed > 0) return runtime::exit_code::job_failed;
-  return exit_status;
 }
 
 }  // namespace scrapers::readnovel

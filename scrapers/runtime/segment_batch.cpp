@@ -65,12 +65,6 @@ bool record(BatchStats& stats, const tracking::Segment& segment, const SegmentOu
 
 }  // namespace
 
-bool BatchStats::run_failed() const {
-  if (aborted) return true;
-  const std::size_t attempted = stored + failed;
-  return attempted > 0 && stored == 0;
-}
-
 BatchStats run_segment_batch(const std::vector<tracking::Segment>& segments,
                              const BatchOptions& options, const SegmentProcessor& process) {
   BatchStats stats;

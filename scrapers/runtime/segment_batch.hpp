@@ -14,6 +14,7 @@
 //   answers in a row: no point hammering a site that is blocking us.
 // - Outcome::stop (e.g. a quota exhausted) stops at once; the rest is not attempted.
 // - One log line per segment; a progress bar with ETA when stderr is a terminal.
+// What the counts mean for the job and the exit status is batch_ending.hpp's to say.
 #pragma once
 
 #include <cstddef>
@@ -62,9 +63,6 @@ struct BatchStats {
   std::string abort_reason;
   nlohmann::json failures = nlohmann::json::array();  // [{segmentId, number, reason}]
   nlohmann::json skipped_items = nlohmann::json::array();  // [{segmentId, number, reason}] from process
-
-  // failed when the run aborted, or when segments were attempted and none succeeded.
-  bool run_failed() const;
 };
 
 using SegmentProcessor = std::function<SegmentOutcome(const tracking::Segment&)>;

@@ -279,7 +279,7 @@ TEST_F(BulkDownloadE2e, DatabaseFailureWhileResolvingTheEditionFailsACreatedJob)
   ASSERT_EQ(h->job_count(), jobs_before + 1);
   const auto job = h->last_job();
   EXPECT_EQ(job[0], "failed");
-  EXPECT_NE(job[2].value_or("").find("cannot resolve the work or edition"), std::string::npos)
+  EXPECT_NE(job[2].value_or("").find("cannot look up edition " + show.season1), std::string::npos)
       << job[2].value_or("");
   EXPECT_EQ(last_input(*h)["scriptType"], "bulk-download-subtitles");
   EXPECT_EQ(requests(*h, "/api/v1/").size(), 0u);

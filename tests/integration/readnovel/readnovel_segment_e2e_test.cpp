@@ -249,7 +249,7 @@ TEST_F(ReadnovelSegmentE2e, UnknownEditionFailsTheTrackedJob) {
   const ProcessResult result = run_segments(h(), {"--edition", kMissingId});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(column(h(), kStatus), "failed");
-  EXPECT_NE(column(h(), kError).find(std::string("edition ") + kMissingId + " not found"), std::string::npos);
+  EXPECT_NE(column(h(), kError).find(std::string("edition ") + kMissingId + " does not exist"), std::string::npos);
   EXPECT_EQ(column(h(), kEditionId), "<null>");
 }
 

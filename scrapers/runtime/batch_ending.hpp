@@ -1,0 +1,62 @@
+// How a per-item run ends (readnovel-segment, chereads-segment, bulk-download-subtitles):
+// its batch counts become the job's status and error, and the process exit status.
+//
+// The policy lives in two functions and nowhere else:
+// - batch_failure(): whether the job fails, and its error text. Today the job fails when
+//   the run stopped early (interrupt, blocked streak, refused login: the stop's reason),
+//   or when items were attempted and none was stored ("all 3 attempted chapters
+//   failed"); a run where nothing needed doing succeeds. An EarlyStop::pause (a spent
+//   download quota) keeps what was stored: the job succeeds when something was, and
+//   otherwise fails "<stop reason>: nothing was downloaded".
+// - batch_exit_status(): the job's exit status, except that a successful job in which
+//   some item failed exits job_failed (1), so a caller notices the partial failure.
+// run_batch_job() applies both around run_tracked_job(): the body hands back a
+// BatchEnding (result + counts), so no caller keeps the counts on the side.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "scrapers/runtime/job_runner.hpp"
+#include "scrapers/runtime/segment_batch.hpp"
+#include "tracking/database.hpp"
+
+namespace scrapers::runtime {
+
+// What the stop that ended a run early (BatchStats::aborted) means for the job.
+enum class EarlyStop {
+  failure,  // the job fails with the stop's reason
+  pause,    // what was stored stands; the rest waits for the next run
+};
+
+// What a per-item job body hands back: the job's result and the counts behind it.
+struct BatchEnding {
+  JobResult result;
+  BatchStats stats;
+};
+
+// The job error for a finished batch, or nullopt when the job succeeds. `noun` names
+// the items in the error text ("chapters", "segments", "episodes").
+std::optional<std::string> batch_failure(const BatchStats& stats, std::string_view noun,
+                                         EarlyStop stop = EarlyStop::failure);
+
+// The ending of a finished batch: `output` recorded either way, the job failed with
+// batch_failure()'s text when it names one, else successful.
+BatchEnding end_batch(const BatchStats& stats, std::string_view noun, nlohmann::json output,
+                      EarlyStop stop = EarlyStop::failure);
+
+// The process exit status for a job that ended with `job_exit_status` after a batch
+// with these counts.
+int batch_exit_status(int job_exit_status, const BatchStats& stats);
+
+using BatchBody = std::function<BatchEnding(JobContext&)>;
+
+// run_tracked_job() with `body`'s result as the job's, returning batch_exit_status().
+// A body that throws fails the job (exit 1) exactly as under run_tracked_job().
+int run_batch_job(tracking::Database& db, const JobSpec& spec, const BatchBody& body);
+
+}  // namespace scrapers::runtime

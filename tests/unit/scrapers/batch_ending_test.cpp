@@ -1,0 +1,108 @@
+#include "scrapers/runtime/batch_ending.hpp"
+
+#include <gtest/gtest.h>
+
+namespace scrapers::runtime {
+namespace {
+
+using nlohmann::json;
+
+// Counts as the batch loop leaves them.
+BatchStats counts(std::size_t stored, std::size_t failed, std::size_t skipped = 0) {
+  BatchStats stats;
+  stats.total = stored + failed + skipped;
+  stats.processed = stored + failed;
+  stats.stored = stored;
+  stats.failed = failed;
+  stats.skipped = skipped;
+  return stats;
+}
+
+BatchStats stopped(std::size_t stored, std::size_t failed, std::string reason) {
+  BatchStats stats = counts(stored, failed);
+  stats.aborted = true;
+  stats.abort_reason = std::move(reason);
+  stats.not_attempted = 4;
+  return stats;
+}
+
+std::vector<tracking::Segment> segments(int count) {
+  std::vector<tracking::Segment> out(static_cast<std::size_t>(count));
+  for (int i = 0; i < count; ++i) out[static_cast<std::size_t>(i)].id = "seg-" + std::to_string(i + 1);
+  return out;
+}
+
+TEST(BatchFailure, ARunWithSomeItemsStoredSucceedsEvenWhenOthersFailed) {
+  EXPECT_EQ(batch_failure(counts(7, 3), "chapters"), std::nullopt);
+  EXPECT_EQ(batch_failure(counts(7, 0), "chapters"), std::nullopt);
+}
+
+TEST(BatchFailure, EveryAttemptedItemFailingFailsTheRunNamingTheCountAndTheNoun) {
+  const BatchStats stats = run_segment_batch(segments(2), {}, [](const tracking::Segment&) {
+    return SegmentOutcome::failed("404");
+  });
+  EXPECT_EQ(batch_failure(stats, "chapters"), "all 2 attempted chapters failed");
+  EXPECT_EQ(batch_failure(counts(0, 3, 5), "episodes"), "all 3 attempted episodes failed");
+}
+
+TEST(BatchFailure, ARunWithNothingToDoSucceeds) {
+  EXPECT_EQ(batch_failure(counts(0, 0, 6), "segments"), std::nullopt);
+  EXPECT_EQ(batch_failure(BatchStats{}, "segments"), std::nullopt);
+}
+
+TEST(BatchFailure, AnEarlyStopFailsTheRunWithTheStopReasonWhateverWasStored) {
+  EXPECT_EQ(batch_failure(stopped(1, 3, "3 consecutive blocked answers"), "chapters"), "3 consecutive blocked answers");
+  EXPECT_EQ(batch_failure(stopped(0, 0, "interrupted by signal"), "chapters"), "interrupted by signal");
+}
+
+TEST(BatchFailure, APauseKeepsWhatWasStoredAndFailsOnlyWhenNothingWas) {
+  EXPECT_EQ(batch_failure(stopped(2, 1, "download quota exhausted"), "episodes", EarlyStop::pause), std::nullopt);
+  EXPECT_EQ(batch_failure(stopped(0, 1, "download quota exhausted"), "episodes", EarlyStop::pause),
+            "download quota exhausted: nothing was downloaded");
+}
+
+TEST(BatchFailure, APauseOnlyAppliesToARunThatStopped) {
+  EXPECT_EQ(batch_failure(counts(0, 2), "episodes", EarlyStop::pause), "all 2 attempted episodes failed");
+  EXPECT_EQ(batch_failure(counts(1, 2), "episodes", EarlyStop::pause), std::nullopt);
+}
+
+TEST(EndBatch, AFailedRunKeepsItsOutputAndCountsAndCarriesTheError) {
+  const json output = {{"total", 2}, {"success", 0}, {"failed", 2}};
+  const BatchEnding ending = end_batch(counts(0, 2), "segments", output);
+  EXPECT_TRUE(ending.result.failed);
+  EXPECT_EQ(ending.result.error, "all 2 attempted segments failed");
+  EXPECT_EQ(ending.result.output, output);
+  EXPECT_EQ(ending.stats.failed, 2u);
+}
+
+TEST(EndBatch, ASuccessfulRunKeepsItsOutputAndCounts) {
+  const json output = {{"total", 3}, {"success", 2}, {"failed", 1}};
+  const BatchEnding ending = end_batch(counts(2, 1), "segments", output);
+  EXPECT_FALSE(ending.result.failed);
+  EXPECT_EQ(ending.result.output, output);
+  EXPECT_EQ(ending.stats.stored, 2u);
+  EXPECT_EQ(ending.stats.failed, 1u);
+}
+
+TEST(EndBatch, APausedRunWithSomethingStoredSucceeds) {
+  const BatchEnding ending = end_batch(stopped(3, 0, "download quota exhausted"), "episodes", json::object(),
+                                       EarlyStop::pause);
+  EXPECT_FALSE(ending.result.failed);
+  const BatchEnding stop = end_batch(stopped(3, 0, "login refused"), "episodes", json::object());
+  EXPECT_TRUE(stop.result.failed);
+  EXPECT_EQ(stop.result.error, "login refused");
+}
+
+TEST(BatchExitStatus, ASuccessfulJobWithAFailedItemExitsOne) {
+  EXPECT_EQ(batch_exit_status(exit_code::ok, counts(7, 3)), exit_code::job_failed);
+  EXPECT_EQ(batch_exit_status(exit_code::ok, counts(7, 0, 2)), exit_code::ok);
+}
+
+TEST(BatchExitStatus, AnyOtherJobStatusIsKept) {
+  EXPECT_EQ(batch_exit_status(exit_code::job_failed, counts(0, 0)), exit_code::job_failed);
+  EXPECT_EQ(batch_exit_status(exit_code::job_failed, counts(0, 2)), exit_code::job_failed);
+  EXPECT_EQ(batch_exit_status(exit_code::interrupted, counts(1, 2)), exit_code::interrupted);
+}
+
+}  // namespace
+}  // namespace scrapers::runtime
