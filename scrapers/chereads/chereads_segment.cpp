@@ -84,7 +84,7 @@ int run_chereads_segment(const ChereadsSegmentOptions& options, tracking::Databa
   const auto edition = runtime::look_up_edition(db, options.edition_id);
   runtime::JobSpec spec;
   spec.input = {{"startChapter", options.start}, {"endChapter", options.end}, {"delay", options.delay_ms},
-                {"scriptType", "scrape-chereads-segment"}};
+                {"scriptType", kSegmentScriptType}};
   if (options.limit > 0) spec.input["limit"] = options.limit;
   if (edition.ok()) spec.ids = tracking::JobIds{{}, edition->work_id, edition->id, {}};
   return runtime::run_batch_job(db, spec, [&](runtime::JobContext& ctx) {

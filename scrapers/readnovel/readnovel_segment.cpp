@@ -111,7 +111,8 @@ int run_readnovel_segment(const ReadnovelSegmentOptions& options, tracking::Data
     } else {
       plan = std::move(planned).value();
     }
-    if (plan.nothing_pending) {
+    // A job row someone prepared for this run still gets its ending (success, zero counts).
+    if (plan.nothing_pending && !runtime::adopting_a_job()) {
       log::info("nothing to do: every segment of edition " + *options.edition_id + " already has an asset");
       return runtime::exit_code::ok;
     }

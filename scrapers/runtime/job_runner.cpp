@@ -125,6 +125,8 @@ int run_tracked_job(tracking::Database& db, const JobSpec& spec, const JobBody& 
   return end_job(*guard, call_body(db, context, body));
 }
 
+bool adopting_a_job() { return env::get(kAdoptJobVariable).has_value(); }
+
 Result<tracking::Database> connect_database(const std::string& dotenv_path) {
   env::load_dotenv(dotenv_path);
   log::configure_from_env();

@@ -84,6 +84,10 @@ using JobBody = std::function<JobResult(JobContext&)>;
 
 int run_tracked_job(tracking::Database& db, const JobSpec& spec, const JobBody& body);
 
+// True when $PIPELINE_JOB_ID names a row for this run to adopt: a program that would
+// end without a job ("nothing to do") must still run one, so that row gets its ending.
+bool adopting_a_job();
+
 // Loads .env, applies LOG_LEVEL and opens DATABASE_URL, logging the target (never the
 // password). On failure the Error says what is wrong in one line.
 Result<tracking::Database> connect_database(const std::string& dotenv_path = ".env");

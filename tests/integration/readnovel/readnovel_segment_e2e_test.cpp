@@ -224,6 +224,17 @@ TEST_F(ReadnovelSegmentE2e, NothingPendingIsSaidAndExitsZeroWithoutAJob) {
   EXPECT_EQ(h().job_count(), jobs);
 }
 
+TEST_F(ReadnovelSegmentE2e, NothingPendingStillEndsAnAdoptedJobRowWithZeroCounts) {
+  h().db().exec("DELETE FROM segments WHERE number IN (5, 6, 8)");
+  ASSERT_EQ(run_segments(h(), {"--edition", edition_}).exit_code, 0);
+  const std::string id = *h().db().scalar(
+      "INSERT INTO pipeline_jobs (job_type, status, input) VALUES ('scrape', 'queued', '{}') RETURNING id::text");
+  const ProcessResult adopted = h().run("readnovel-segment", {"--edition", edition_}, {{"PIPELINE_JOB_ID", id}});
+  EXPECT_EQ(adopted.exit_code, 0) << adopted.err;
+  EXPECT_EQ(h().db().scalar("SELECT status FROM pipeline_jobs WHERE id = $1", {id}), "success");
+  EXPECT_EQ(h().db().scalar("SELECT output->>'totalSegments' FROM pipeline_jobs WHERE id = $1", {id}), "0");
+}
+
 TEST_F(ReadnovelSegmentE2e, LimitCapsHowManySegmentsAreProcessed) {
   const ProcessResult result = run_segments(h(), {"--edition", edition_, "--limit", "2"});
   EXPECT_EQ(result.exit_code, 0) << result.err;
