@@ -12,11 +12,12 @@
 #include <optional>
 #include <string>
 
+#include "common/util/version.hpp"
 #include "scrapers/runtime/exit_codes.hpp"
 
 namespace scrapers::runtime {
 
-inline constexpr const char* kSuiteVersion = "0.1.0";
+using ::scrapers::kSuiteVersion;
 
 // The outcome of parsing: options to run with, or an exit code to return now.
 template <class Options>
