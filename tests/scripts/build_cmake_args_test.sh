@@ -16,6 +16,7 @@ STUB
 chmod +x "$work/stub/cmake"
 
 fail() { printf 'FAIL: %s\n--- cmake calls:\n' "$*"; cat "$CMAKE_CALLS"; exit 1; }
+unset CMAKE_ARGS BUILD_TARGETS BUILD_TYPE  # .ci/run exports CMAKE_ARGS to the whole run
 export CMAKE_CALLS="$work/calls" PATH="$work/stub:$PATH" BUILD_DIR="$work/build"
 source "$lib"
 
