@@ -7,3 +7,6 @@ target_compile_options(project_warnings INTERFACE
 # Debian's libpqxx headers leave optional support off; without it, reading NULL into
 # std::optional compiles but aborts at run time.
 target_compile_definitions(project_warnings INTERFACE PQXX_HAVE_OPTIONAL=1)
+if(SCRAPERS_WARNINGS_AS_ERRORS)
+  target_compile_options(project_warnings INTERFACE -Werror)
+endif()

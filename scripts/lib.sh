@@ -10,7 +10,7 @@ DEBIAN_PACKAGES=(
   build-essential cmake pkg-config
   libcurl4-openssl-dev libssl-dev libgumbo-dev libpqxx-dev nlohmann-json3-dev libcli11-dev
   libcpp-httplib-dev libbrotli-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev
-  postgresql postgresql-contrib
+  postgresql postgresql-contrib python3
 )
 
 say() { printf '==> %s\n' "$*" >&2; }
@@ -33,11 +33,17 @@ ensure_packages() {
   }
 }
 
-# Configure (once) and build everything.
+# Configure (once) and build everything. CMAKE_ARGS="-DNAME=VALUE ..." adds cmake cache
+# settings (configuring again when the build directory exists; the cache keeps them).
 build() {
+  local cmake_args=()
+  read -r -a cmake_args <<<"${CMAKE_ARGS:-}"
   if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
     say "configuring in $BUILD_DIR"
-    cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+    cmake -S "$ROOT" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" "${cmake_args[@]}" >/dev/null
+  elif [ ${#cmake_args[@]} -gt 0 ]; then
+    say "configuring in $BUILD_DIR with ${cmake_args[*]}"
+    cmake -S "$ROOT" -B "$BUILD_DIR" "${cmake_args[@]}" >/dev/null
   fi
   say "building"
   local targets=()

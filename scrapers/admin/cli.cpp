@@ -6,13 +6,10 @@
 #include <functional>
 
 #include "common/util/uuid.hpp"
+#include "common/util/version.hpp"
 #include "scrapers/registry/registry.hpp"
 #include "scrapers/runtime/cli_support.hpp"
 #include "scrapers/runtime/duration.hpp"
-
-#ifndef SCRAPERS_VERSION
-#define SCRAPERS_VERSION "0.0.0"
-#endif
 
 namespace scrapers::admin {
 namespace {
@@ -31,7 +28,7 @@ CLI::App* add_command(CLI::App& app, const char* name, const char* help, Command
 }
 
 void build(CLI::App& app, Options& o, Raw& raw) {
-  app.set_version_flag("--version", std::string("pipeline-jobs ") + SCRAPERS_VERSION);
+  app.set_version_flag("--version", std::string("pipeline-jobs ") + kSuiteVersion);
   app.require_subcommand(1);
   app.add_flag("--json", o.json, "Print JSON instead of a table (any command)");
   add_command(app, "migrate", "Apply pending schema migrations", Command::migrate, o);

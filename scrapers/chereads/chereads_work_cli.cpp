@@ -1,7 +1,3 @@
-// GCC 12 reports a false "potential null pointer dereference" inside CLI11's
-// string splitting once inlined here (std::string relocation in CLI::detail::split).
-#pragma GCC diagnostic ignored "-Wnull-dereference"
-
 #include "scrapers/chereads/chereads_work_cli.hpp"
 #include "scrapers/runtime/cli_support.hpp"
 

@@ -1,7 +1,3 @@
-// GCC 12 reports -Wnull-dereference inside CLI11's own string splitting
-// (CLI::detail::split, inlined at -O2); the warning is about the library, not this file.
-#pragma GCC diagnostic ignored "-Wnull-dereference"
-
 #include "scrapers/opensubtitles/opensubtitles_work_cli.hpp"
 #include "scrapers/runtime/cli_support.hpp"
 

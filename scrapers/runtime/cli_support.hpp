@@ -11,11 +11,12 @@
 #include <string>
 #include <vector>
 
+#include "common/util/version.hpp"
 #include "scrapers/runtime/parsed_cli.hpp"
 
 namespace scrapers::runtime {
 
-inline constexpr const char* kSuiteVersion = "0.1.0";
+using ::scrapers::kSuiteVersion;
 
 // `parse` calls app.parse(...) and fills `options`; `validate` returns an error
 // message for invalid combinations (empty = valid).
