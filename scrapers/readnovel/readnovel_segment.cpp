@@ -6,6 +6,8 @@
 
 #include "common/util/log.hpp"
 #include "scrapers/readnovel/segment_content.hpp"
+#include "scrapers/readnovel/site.hpp"
+#include "scrapers/runtime/configuration.hpp"
 #include "scrapers/runtime/job_runner.hpp"
 #include "tracking/catalog.hpp"
 
@@ -76,8 +78,8 @@ std::string failure_reason(const runtime::BatchStats& stats) {
   return "all " + std::to_string(stats.stored + stats.failed) + " attempted segments failed";
 }
 
-runtime::JobResult run_batch(const ReadnovelSegmentOptions& options, const Plan& plan, runtime::JobContext& ctx,
-                             runtime::Services& services, runtime::BatchStats& final_stats) {
+runtime::JobResult run_batch(const ReadnovelSegmentOptions& options, const Plan& plan, const SiteUrls& site,
+                             runtime::JobContext& ctx, runtime::Services& services, runtime::BatchStats& final_stats) {
   std::set<std::string> missing;
   const std::vector<tracking::Segment> segments = load_plan(ctx.db(), plan, missing);
   const auto first = std::find_if(segments.begin(), segments.end(), [&](const auto& s) { return !missing.count(s.id); });
@@ -88,7 +90,7 @@ runtime::JobResult run_batch(const ReadnovelSegmentOptions& options, const Plan&
   ContentTotals totals;
   final_stats = runtime::run_segment_batch(segments, batch, [&](const tracking::Segment& segment) {
     if (missing.count(segment.id)) return runtime::SegmentOutcome::failed("segment not found");
-    return process_segment(segment, ctx.db(), services, totals);
+    return process_segment(segment, ctx.db(), services, site, totals);
   });
   json output = segment_output(final_stats, totals);
   if (final_stats.run_failed()) return runtime::JobResult::failure(failure_reason(final_stats), output);
@@ -111,6 +113,8 @@ json segment_output(const runtime::BatchStats& stats, const ContentTotals& total
 
 int run_readnovel_segment(const ReadnovelSegmentOptions& options, tracking::Database& db,
                           runtime::Services& services) {
+  auto site = SiteUrls::from_env();
+  if (!site.ok()) return runtime::configuration_error(site.error());
   Plan plan;
   std::optional<Error> planning_error;  // fails the job once it exists
   if (options.edition_id) {
@@ -138,7 +142,7 @@ int run_readnovel_segment(const ReadnovelSegmentOptions& options, tracking::Data
     if (plan.edition_missing) {
       throw ErrorException(make_error(ErrorKind::not_found, "edition " + *options.edition_id + " not found"));
     }
-    return run_batch(options, plan, ctx, services, stats);
+    return run_batch(options, plan, *site, ctx, services, stats);
   });
   if (exit_status == runtime::exit_code::ok && stats.failed > 0) return runtime::exit_code::job_failed;
   return exit_status;
