@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "common/html/script_json.hpp"
+#include "common/text/ascii.hpp"
 #include "common/text/digits.hpp"
 #include "common/text/entities.hpp"
 #include "common/text/utf8.hpp"
@@ -33,13 +34,6 @@ namespace {
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = lower(c);
-  return out;
-}
 
 // Offset of the path in an absolute URL ("https://host:1/p?q" -> 13), npos without "://".
 std::size_t path_start(std::string_view url) noexcept {
@@ -79,7 +73,7 @@ bool keyword_at(std::string_view s, std::size_t pos, std::string_view keyword) n
   if (pos > 0 && is_alpha(s[pos - 1])) return false;
   if (s.size() - pos < keyword.size()) return false;
   for (std::size_t k = 0; k < keyword.size(); ++k) {
-    if (lower(s[pos + k]) != keyword[k]) return false;
+    if (text::ascii_lower(s[pos + k]) != keyword[k]) return false;
   }
   const std::size_t after = pos + keyword.size();
   return after >= s.size() || !is_alpha(s[after]);
@@ -170,8 +164,9 @@ std::optional<ChapterLink> chapter_link_ids(std::string_view href) {
 }
 
 std::string resolve_href(std::string_view page_url, std::string_view href) {
-  const std::string lowered = lower_ascii(href.substr(0, 8));
-  if (lowered.starts_with("http://") || lowered.starts_with("https://")) return std::string(href);
+  if (text::starts_with_ascii_icase(href, "http://") || text::starts_with_ascii_icase(href, "https://")) {
+    return std::string(href);
+  }
   const std::size_t start = path_start(page_url);
   if (start == std::string_view::npos) return std::string(href);
   if (href.starts_with("//")) return std::string(page_url.substr(0, page_url.find("://") + 1)) + std::string(href);
@@ -227,7 +222,7 @@ bool names_an_extra(std::string_view name) {
     while (pos < name.size() && !is_alpha(name[pos])) ++pos;
     std::size_t end = pos;
     while (end < name.size() && is_alpha(name[end])) ++end;
-    const std::string word = lower_ascii(name.substr(pos, end - pos));
+    const std::string word = text::to_ascii_lower(name.substr(pos, end - pos));
     if (word == "map" || word == "maps" || word == "character" || word == "characters") return true;
     pos = end;
   }
@@ -243,7 +238,7 @@ bool class_marks_lock(std::string_view class_attr) {
     if (end == std::string_view::npos) end = class_attr.size();
     const std::string_view token = class_attr.substr(start, end - start);
     if (token.find("Lock") != std::string_view::npos) return true;
-    const std::string lowered = lower_ascii(token);
+    const std::string lowered = text::to_ascii_lower(token);
     for (std::size_t at = lowered.find("lock"); at != std::string::npos; at = lowered.find("lock", at + 1)) {
       if (at == 0 || lowered[at - 1] == '_' || lowered[at - 1] == '-') return true;
     }

@@ -1,10 +1,9 @@
 #include "scrapers/readnovel/body_checks.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <limits>
 
 #include "common/html/script_json.hpp"
+#include "common/text/ascii.hpp"
 #include "common/text/entities.hpp"
 #include "common/text/utf8.hpp"
 #include "common/text/whitespace.hpp"
@@ -16,17 +15,9 @@ namespace {
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::size_t kSniffBytes = 64 * 1024;
 
-char lower(char c) noexcept {
-  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
-
 // Case-insensitive search for an ASCII needle in the first kSniffBytes of hay.
 std::size_t find_ci(std::string_view hay, std::string_view needle, std::size_t from = 0) noexcept {
-  hay = hay.substr(0, std::min(hay.size(), kSniffBytes));
-  if (from > hay.size()) return std::string_view::npos;
-  auto it = std::search(hay.begin() + static_cast<std::ptrdiff_t>(from), hay.end(), needle.begin(),
-                        needle.end(), [](char a, char b) { return lower(a) == lower(b); });
-  return it == hay.end() ? std::string_view::npos : static_cast<std::size_t>(it - hay.begin());
+  return text::find_ascii_icase(hay.substr(0, kSniffBytes), needle, from);
 }
 
 bool contains_ci(std::string_view hay, std::string_view needle) noexcept {
