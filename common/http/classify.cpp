@@ -4,6 +4,7 @@
 
 #include "common/http/redact.hpp"
 #include "common/text/ascii.hpp"
+#include "common/text/challenge.hpp"
 
 namespace scrapers::http {
 namespace {
@@ -27,11 +28,7 @@ bool is_challenge(const Response& response) {
     if (text::contains_ascii_icase(value, "challenge")) return true;
   }
   if (response.status != 403 && response.status != 429 && response.status != 503) return false;
-  // Markers sit near the top of the page; do not scan megabytes.
-  const std::string_view head = std::string_view(response.body).substr(0, 256 * 1024);
-  return head.find("Just a moment...") != std::string_view::npos ||
-         head.find("/cdn-cgi/challenge-platform/") != std::string_view::npos ||
-         head.find("_cf_chl_opt") != std::string_view::npos;
+  return text::body_has_challenge_marker(response.body);
 }
 
 Status expect_ok(const Response& response, std::string_view url) {

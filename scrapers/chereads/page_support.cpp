@@ -7,6 +7,7 @@
 
 #include "common/html/script_json.hpp"
 #include "common/text/ascii.hpp"
+#include "common/text/challenge.hpp"
 #include "common/text/digits.hpp"
 #include "common/text/entities.hpp"
 #include "common/text/utf8.hpp"
@@ -15,17 +16,7 @@
 
 namespace scrapers::chereads {
 
-bool looks_like_challenge(std::string_view body) noexcept {
-  constexpr std::size_t kScanBytes = std::size_t{64} << 10;
-  const std::string_view head = body.substr(0, kScanBytes);
-  static constexpr std::array<std::string_view, 4> kMarkers{
-      "<title>Just a moment...</title>", "window._cf_chl_opt", "Attention Required! | Cloudflare",
-      "cf-browser-verification"};
-  for (const std::string_view marker : kMarkers) {
-    if (head.find(marker) != std::string_view::npos) return true;
-  }
-  return false;
-}
+bool looks_like_challenge(std::string_view body) noexcept { return text::body_has_challenge_marker(body); }
 
 }  // namespace scrapers::chereads
 

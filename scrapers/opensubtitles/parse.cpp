@@ -5,6 +5,7 @@
 
 #include "common/html/document.hpp"
 #include "common/text/ascii.hpp"
+#include "common/text/challenge.hpp"
 #include "common/text/whitespace.hpp"
 #include "scrapers/opensubtitles/url_resolve.hpp"
 
@@ -62,10 +63,6 @@ Result<ShowSeason> read_season(const html::HtmlNode& panel, std::size_t index, s
   return season;
 }
 
-bool contains(std::string_view haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string_view::npos;
-}
-
 }  // namespace
 
 std::size_t ShowPage::episode_count() const {
@@ -74,11 +71,7 @@ std::size_t ShowPage::episode_count() const {
   return n;
 }
 
-bool is_challenge_page(std::string_view body) {
-  if (contains(body, "/cdn-cgi/challenge-platform/") || contains(body, "_cf_chl_opt")) return true;
-  const std::string head = text::to_ascii_lower(body.substr(0, 4096));
-  return contains(head, "<title>just a moment...</title>");
-}
+bool is_challenge_page(std::string_view body) { return text::body_has_challenge_marker(body); }
 
 std::optional<int> season_number_of(std::string_view header) {
   const std::string lower = text::to_ascii_lower(header);

@@ -4,6 +4,7 @@
 
 #include "common/html/script_json.hpp"
 #include "common/text/ascii.hpp"
+#include "common/text/challenge.hpp"
 #include "common/text/entities.hpp"
 #include "common/text/utf8.hpp"
 #include "common/text/whitespace.hpp"
@@ -58,11 +59,7 @@ bool looks_like_html(std::string_view body) noexcept {
   return first != std::string_view::npos && body[first] == '<';
 }
 
-bool looks_like_challenge(std::string_view body) noexcept {
-  return contains_ci(body, "<title>Just a moment...</title>") ||
-         contains_ci(body, "<title>Attention Required! | Cloudflare</title>") ||
-         contains_ci(body, "/cdn-cgi/challenge-platform/") || contains_ci(body, "window._cf_chl_opt");
-}
+bool looks_like_challenge(std::string_view body) noexcept { return text::body_has_challenge_marker(body); }
 
 Error challenge_error(std::string_view url) {
   Error error = make_error(ErrorKind::blocked,

@@ -15,8 +15,8 @@ namespace scrapers::readnovel::detail {
 // The first non-whitespace byte (after a UTF-8 BOM) is '<'.
 bool looks_like_html(std::string_view body) noexcept;
 
-// A Cloudflare interstitial: "Just a moment..." / "Attention Required!" titles,
-// /cdn-cgi/challenge-platform/ scripts or the _cf_chl_opt object.
+// A Cloudflare interstitial: any of the shared challenge markers
+// (common/text/challenge.hpp).
 bool looks_like_challenge(std::string_view body) noexcept;
 
 // Size limit, empty body, challenge and HTML checks for a body that should be
