@@ -12,6 +12,7 @@
 #include "common/text/entities.hpp"
 #include "common/text/utf8.hpp"
 #include "common/text/whitespace.hpp"
+#include "common/util/json_number.hpp"
 #include "scrapers/chereads/parse.hpp"
 
 namespace scrapers::chereads {
@@ -248,8 +249,7 @@ std::string clean_title(std::string_view raw) {
 bool json_marks_locked(const nlohmann::json& item) {
   const auto it = item.find("isAuth");
   if (it == item.end()) return false;
-  if (it->is_number_unsigned()) return it->get<std::uint64_t>() == 0;
-  if (it->is_number_integer()) return it->get<std::int64_t>() == 0;
+  if (it->is_number_integer()) return json_int64(*it) == 0;
   if (it->is_boolean()) return !it->get<bool>();
   if (it->is_string()) return text::trim(it->get_ref<const std::string&>()) == "0";
   return false;

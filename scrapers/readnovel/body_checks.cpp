@@ -1,7 +1,5 @@
 #include "scrapers/readnovel/body_checks.hpp"
 
-#include <limits>
-
 #include "common/html/script_json.hpp"
 #include "common/text/ascii.hpp"
 #include "common/text/challenge.hpp"
@@ -101,16 +99,6 @@ std::string json_type_name(const nlohmann::json& value) {
   if (value.is_array()) return "an array";
   if (value.is_object()) return "an object";
   return "an unsupported value";
-}
-
-std::optional<std::int64_t> json_int64(const nlohmann::json& value) noexcept {
-  if (value.is_number_unsigned()) {
-    const auto u = value.get<std::uint64_t>();
-    if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return std::nullopt;
-    return static_cast<std::int64_t>(u);
-  }
-  if (value.is_number_integer()) return value.get<std::int64_t>();
-  return std::nullopt;
 }
 
 std::string clean_title_text(std::string_view raw, std::size_t max_bytes) {
