@@ -2,19 +2,12 @@
 
 #include <algorithm>
 
+#include "common/text/ascii.hpp"
 #include "common/text/utf8.hpp"
 #include "common/text/whitespace.hpp"
 
 namespace scrapers::html {
 namespace {
-
-char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string to_lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), lower);
-  return out;
-}
 
 bool is_label_char(char c) noexcept {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
@@ -75,11 +68,11 @@ std::string undeclared_message(std::string_view bytes, std::size_t offset) {
 std::optional<std::string> charset_from_content_type(std::string_view content_type) {
   const std::size_t semi = content_type.find(';');
   if (semi == std::string_view::npos) return std::nullopt;
-  return label_after_charset(to_lower(content_type.substr(semi)));
+  return label_after_charset(text::to_ascii_lower(content_type.substr(semi)));
 }
 
 std::optional<std::string> sniff_meta_charset(std::string_view head) {
-  const std::string lowered = to_lower(head);
+  const std::string lowered = text::to_ascii_lower(head);
   for (std::size_t at = lowered.find("<meta"); at != std::string::npos; at = lowered.find("<meta", at + 5)) {
     const std::size_t end = lowered.find('>', at);
     const std::string_view tag = std::string_view(lowered).substr(at, end == std::string::npos ? end : end - at);

@@ -1,23 +1,9 @@
 #include "common/html/gumbo_util.hpp"
 
+#include "common/text/ascii.hpp"
 #include "common/text/whitespace.hpp"
 
 namespace scrapers::html::detail {
-namespace {
-
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i];
-    char y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 std::string_view tag_name_of(const GumboNode* element) noexcept {
   const GumboTag tag = element->v.element.tag;
@@ -32,7 +18,7 @@ const GumboAttribute* find_attribute(const GumboNode* element, std::string_view 
   const GumboVector& attrs = element->v.element.attributes;
   for (unsigned int i = 0; i < attrs.length; ++i) {
     const auto* attr = static_cast<const GumboAttribute*>(attrs.data[i]);
-    if (iequals(attr->name, name)) return attr;
+    if (text::iequals_ascii(attr->name, name)) return attr;
   }
   return nullptr;
 }

@@ -7,6 +7,7 @@
 
 #include "common/html/gumbo_util.hpp"
 #include "common/html/selector_program.hpp"
+#include "common/text/ascii.hpp"
 
 namespace scrapers::html {
 namespace {
@@ -14,18 +15,11 @@ namespace {
 using detail::child_at;
 using detail::child_vector;
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
-  return out;
-}
-
 // "sidebar_ad" -> {"sidebar", "ad"}: true when any part names an advertisement.
 bool token_is_ad(std::string_view token) {
   static constexpr std::array<std::string_view, 10> kParts{"ad", "ads", "adsense", "adsbygoogle", "adslot",
                                                            "adunit", "adbox", "adcontainer", "adwrapper", "adv"};
-  const std::string lowered = lower_ascii(token);
+  const std::string lowered = text::to_ascii_lower(token);
   std::size_t pos = 0;
   while (pos <= lowered.size()) {
     std::size_t end = lowered.find_first_of("-_", pos);

@@ -6,20 +6,12 @@
 #include "common/html/gumbo_util.hpp"
 #include "common/html/selector.hpp"
 #include "common/html/selector_program.hpp"
+#include "common/text/ascii.hpp"
 #include "common/text/whitespace.hpp"
 
 namespace scrapers::html {
 namespace detail {
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const char x = (a[i] >= 'A' && a[i] <= 'Z') ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
-    if (x != b[i]) return false;  // b is lower-case
-  }
-  return true;
-}
 
 std::string_view attr_value(const GumboNode* el, std::string_view name) noexcept {
   const GumboAttribute* a = find_attribute(el, name);
@@ -72,7 +64,7 @@ bool position_matches(const PositionTest& t, const GumboNode* el) noexcept {
 bool tag_matches(const Compound& c, const GumboNode* el) noexcept {
   if (c.any_tag) return true;
   if (c.tag != GUMBO_TAG_UNKNOWN) return tag_of(el) == c.tag;
-  return tag_of(el) == GUMBO_TAG_UNKNOWN && iequals(tag_name_of(el), c.tag_name);
+  return tag_of(el) == GUMBO_TAG_UNKNOWN && text::iequals_ascii(tag_name_of(el), c.tag_name);
 }
 
 bool compound_matches(const Compound& c, const GumboNode* el) noexcept {

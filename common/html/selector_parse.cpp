@@ -4,6 +4,7 @@
 
 #include "common/html/selector.hpp"
 #include "common/html/selector_program.hpp"
+#include "common/text/ascii.hpp"
 #include "common/text/utf8.hpp"
 #include "common/text/whitespace.hpp"
 
@@ -19,14 +20,9 @@ using detail::SelectorList;
 
 constexpr int kMaxNth = 1000000;
 
-char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-std::string to_lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), lower);
-  return s;
-}
 int hex_value(char c) noexcept {
   if (c >= '0' && c <= '9') return c - '0';
-  c = lower(c);
+  c = text::ascii_lower(c);
   return (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
 }
 bool is_ident_char(char c) noexcept {
@@ -58,7 +54,7 @@ std::optional<int> parse_signed(std::string_view s) {
 std::optional<PositionTest> parse_nth(std::string_view arg, bool from_end) {
   std::string s;
   for (const char c : arg) {
-    if (!text::is_ascii_space(c)) s.push_back(lower(c));
+    if (!text::is_ascii_space(c)) s.push_back(text::ascii_lower(c));
   }
   if (s == "odd") return PositionTest{2, 1, from_end};
   if (s == "even") return PositionTest{2, 0, from_end};
@@ -152,7 +148,7 @@ class Parser {
     std::string name;
     if (!parse_ident(name)) return false;
     if (peek() == '|') return fail("namespaces are not supported");
-    c.tag_name = to_lower(std::move(name));
+    c.tag_name = text::to_ascii_lower(name);
     c.any_tag = false;
     c.tag = gumbo_tagn_enum(c.tag_name.c_str(), static_cast<unsigned int>(c.tag_name.size()));
     return true;
@@ -253,7 +249,7 @@ class Parser {
     detail::AttrTest test;
     if (!parse_ident(test.name)) return false;
     if (test.name.empty()) return fail("expected an attribute name");
-    test.name = to_lower(std::move(test.name));
+    test.name = text::to_ascii_lower(test.name);
     skip_ws();
     if (!at_end() && peek() != ']') {
       if (!parse_operator(test.op)) return false;
@@ -276,7 +272,7 @@ class Parser {
     const std::size_t name_at = pos_;
     std::string name;
     if (!parse_ident(name)) return false;
-    name = to_lower(std::move(name));
+    name = text::to_ascii_lower(name);
     if (name == "first-child" || name == "only-child") c.positions.push_back({0, 1, false});
     if (name == "last-child" || name == "only-child") c.positions.push_back({0, 1, true});
     if (name == "first-child" || name == "last-child" || name == "only-child") return true;

@@ -1,20 +1,13 @@
 #include "common/http/classify.hpp"
 
-#include <algorithm>
 #include <cctype>
 
 #include "common/http/redact.hpp"
+#include "common/text/ascii.hpp"
+#include "common/text/challenge.hpp"
 
 namespace scrapers::http {
 namespace {
-
-bool contains_icase(std::string_view haystack, std::string_view needle) {
-  return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                     [](char a, char b) {
-                       return std::tolower(static_cast<unsigned char>(a)) ==
-                              std::tolower(static_cast<unsigned char>(b));
-                     }) != haystack.end();
-}
 
 std::string_view first_non_space(std::string_view body) {
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);  // UTF-8 BOM
@@ -32,14 +25,10 @@ Error status_error(const Response& response, std::string_view url, ErrorKind kin
 
 bool is_challenge(const Response& response) {
   for (const auto& value : response.headers.get_all("cf-mitigated")) {
-    if (contains_icase(value, "challenge")) return true;
+    if (text::contains_ascii_icase(value, "challenge")) return true;
   }
   if (response.status != 403 && response.status != 429 && response.status != 503) return false;
-  // Markers sit near the top of the page; do not scan megabytes.
-  const std::string_view head = std::string_view(response.body).substr(0, 256 * 1024);
-  return head.find("Just a moment...") != std::string_view::npos ||
-         head.find("/cdn-cgi/challenge-platform/") != std::string_view::npos ||
-         head.find("_cf_chl_opt") != std::string_view::npos;
+  return text::body_has_challenge_marker(response.body);
 }
 
 Status expect_ok(const Response& response, std::string_view url) {

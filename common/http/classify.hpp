@@ -1,9 +1,9 @@
 // What a Response means for a caller that expected a page or a JSON document.
 //
 // is_challenge() recognises an anti-bot interstitial (Cloudflare): a
-// `cf-mitigated: challenge` header, or status 403/429/503 whose body carries
-// "Just a moment...", "/cdn-cgi/challenge-platform/" or "_cf_chl_opt". Callers turn
-// it into ErrorKind::blocked and never into an empty result.
+// `cf-mitigated: challenge` header, or status 403/429/503 whose body carries one of
+// the challenge markers every parser shares (common/text/challenge.hpp). Callers
+// turn it into ErrorKind::blocked and never into an empty result.
 // expect_ok() accepts 2xx only: a challenge is blocked, any other status is an
 // http_status error (Error::http_status set, so retryable() works).
 // parse_json_body() additionally requires a JSON content type (application/json,

@@ -1,26 +1,19 @@
 #include "common/http/recording.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <system_error>
 
 #include "common/http/redact.hpp"
 #include "common/http/url.hpp"
+#include "common/text/ascii.hpp"
 
 namespace scrapers::http {
 namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kMetaSuffix = ".meta.json";
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return out;
-}
 
 bool body_optional(int status) { return status == 204 || (status >= 300 && status < 400); }
 
@@ -69,7 +62,7 @@ Result<Recording> recording_from_json(const nlohmann::json& json, const fs::path
     return make_error(ErrorKind::missing_field, "recording meta needs a string \"url\"", path);
   }
   r.url = json["url"].get<std::string>();
-  r.method = upper(json.value("method", std::string("GET")));
+  r.method = text::to_ascii_upper(json.value("method", std::string("GET")));
   r.status = json.value("status", 200);
   r.content_type = json.value("content_type", std::string());
   r.recorded_at = json.value("recorded_at", std::string());
@@ -86,7 +79,7 @@ Result<Recording> recording_from_json(const nlohmann::json& json, const fs::path
 }  // namespace
 
 std::string recording_key(std::string_view method, std::string_view url) {
-  std::string m = upper(method);
+  std::string m = text::to_ascii_upper(method);
   if (m == "HEAD") m = "GET";
   auto parsed = !url.empty() && url.front() == '/' ? parse_url("http://recording" + std::string(url))
                                                    : parse_url(url);
@@ -216,7 +209,8 @@ Result<const Recording*> RecordingIndex::find(std::string_view method, std::stri
   if (best.size() == 1) return best.front();
   if (best.empty()) {
     return make_error(ErrorKind::not_found,
-                      "no recording for " + upper(method) + " " + redact_url(url) + " under " + root_.string());
+                      "no recording for " + text::to_ascii_upper(method) + " " + redact_url(url) + " under " +
+                          root_.string());
   }
   std::string files;
   for (const auto* r : best) files += (files.empty() ? "" : ", ") + r->meta_path.string();

@@ -7,6 +7,7 @@
 
 #include "common/http/redact.hpp"
 #include "common/http/url.hpp"
+#include "common/text/ascii.hpp"
 #include "common/util/log.hpp"
 #include "common/util/sha256.hpp"
 
@@ -18,9 +19,7 @@ bool keep_header(std::string_view name) {
   static constexpr std::array<std::string_view, 10> kept = {
       "content-type", "location", "retry-after", "server", "content-disposition", "last-modified",
       "etag", "x-reason", "content-language", "cache-control"};
-  std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = text::to_ascii_lower(name);
   return std::find(kept.begin(), kept.end(), lower) != kept.end() || lower.rfind("cf-", 0) == 0 ||
          lower.rfind("ratelimit-", 0) == 0 || lower.rfind("x-ratelimit-", 0) == 0;
 }
@@ -39,7 +38,7 @@ std::string slug(std::string_view text, std::size_t limit) {
   for (const char c : text) {
     const bool plain = std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '_';
     if (plain) {
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out += text::ascii_lower(c);
     } else if (!out.empty() && out.back() != '-') {
       out += '-';
     }

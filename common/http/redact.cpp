@@ -2,19 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include "common/http/url.hpp"
+#include "common/text/ascii.hpp"
 
 namespace scrapers::http {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -23,7 +16,7 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 bool is_secret_param(std::string_view raw_name) {
-  const std::string name = lower(decode_query_component(raw_name));
+  const std::string name = text::to_ascii_lower(decode_query_component(raw_name));
   static constexpr std::array<std::string_view, 17> exact = {
       "key", "apikey", "api_key", "api-key", "auth", "authorization", "password", "pass",
       "passwd", "pwd", "secret", "sig", "signature", "session", "sessionid", "sid", "jwt"};
@@ -35,7 +28,7 @@ bool is_secret_param(std::string_view raw_name) {
 }
 
 bool is_secret_header(std::string_view raw_name) {
-  const std::string name = lower(raw_name);
+  const std::string name = text::to_ascii_lower(raw_name);
   static constexpr std::array<std::string_view, 6> exact = {
       "authorization", "proxy-authorization", "cookie", "set-cookie", "api-key", "x-api-key"};
   if (std::find(exact.begin(), exact.end(), name) != exact.end()) return true;

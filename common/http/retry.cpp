@@ -39,22 +39,18 @@ std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string
 
 bool is_idempotent(std::string_view method) { return method != "POST" && method != "PATCH"; }
 
-bool refused_before_acting(int status) {
-  return status == 408 || status == 425 || status == 429 || status == 503;
-}
-
 // Why `result` deserves another attempt, or nullopt.
 std::optional<std::string> retry_reason(const Request& request, const Result<Response>& result) {
   const bool idempotent = is_idempotent(request.method);
   if (result.ok()) {
     const int status = result->status;
-    if (!is_retryable_status(status) || (!idempotent && !refused_before_acting(status))) return std::nullopt;
+    if (!is_retryable_status(status) || (!idempotent && !is_refused_before_acting(status))) return std::nullopt;
     return std::to_string(status);
   }
   const Error& error = result.error();
   if (!error.retryable()) return std::nullopt;
   if (error.kind == ErrorKind::http_status) {
-    if (!idempotent && !refused_before_acting(error.http_status)) return std::nullopt;
+    if (!idempotent && !is_refused_before_acting(error.http_status)) return std::nullopt;
     return std::to_string(error.http_status);
   }
   if (!idempotent) return std::nullopt;
@@ -68,15 +64,6 @@ std::string seconds_text(std::chrono::milliseconds wait) {
 }
 
 }  // namespace
-
-bool is_retryable_status(int status) {
-  switch (status) {
-    case 408: case 425: case 429: case 500: case 502: case 503: case 504:
-      return true;
-    default:
-      return false;
-  }
-}
 
 std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
                                                            std::chrono::system_clock::time_point now) {

@@ -1,9 +1,10 @@
 // RetryingTransport: retries transient failures with exponential backoff and jitter.
 //
-// Retried: network errors, timeouts, and responses (or http_status errors) with
-// 408, 425, 429, 500, 502, 503 or 504 — never any other 4xx, and never too_large,
-// invalid_argument, blocked or interrupted. POST and PATCH are not idempotent, so
-// for them only 408/425/429/503 (the server refused before acting) are retried.
+// Retried: network errors, timeouts, and responses (or http_status errors) with a
+// status is_retryable_status() accepts (408, 425, 429, 500, 502, 503, 504; see
+// common/util/error.hpp) — never any other 4xx, and never too_large,
+// invalid_argument, blocked or interrupted. POST and PATCH are not idempotent, so for
+// them only is_refused_before_acting() statuses (408/425/429/503) are retried.
 // The wait before attempt n+1 is base_delay * multiplier^(n-1), capped at
 // max_delay, scaled by a uniform factor in [1 - jitter, 1 + jitter]; a Retry-After
 // header (seconds or HTTP-date) replaces it, capped at max_retry_after. Sleeps go
@@ -43,9 +44,6 @@ Result<RetryPolicy> retry_policy_from_env();
 // anything unparseable. Not capped: callers cap it.
 std::optional<std::chrono::milliseconds> parse_retry_after(
     std::string_view value, std::chrono::system_clock::time_point now);
-
-// Whether a status is worth another attempt (the list above).
-bool is_retryable_status(int status);
 
 class RetryingTransport final : public Transport {
  public:

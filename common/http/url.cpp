@@ -3,17 +3,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/text/ascii.hpp"
+
 namespace scrapers::http {
 namespace {
 
 constexpr char kHex[] = "0123456789ABCDEF";
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 Error bad_url(std::string_view text, std::string_view why) {
   return make_error(ErrorKind::invalid_argument, "invalid URL: " + std::string(why),
@@ -101,7 +96,7 @@ Result<Url> parse_authority(std::string_view text, std::string_view authority, U
     port = authority.substr(colon + 1);
   }
   if (!valid_host(host)) return bad_url(text, "missing or malformed host");
-  url.host = lower(host);
+  url.host = scrapers::text::to_ascii_lower(host);
   url.port = url.scheme == "https" ? 443 : 80;
   if (!port.empty()) {
     if (port.size() > 5 || !std::all_of(port.begin(), port.end(), [](char c) {
@@ -132,7 +127,7 @@ Result<Url> parse_url(std::string_view text) {
   const auto sep = text.find("://");
   if (sep == std::string_view::npos) return bad_url(text, "not an absolute URL");
   Url url;
-  url.scheme = lower(text.substr(0, sep));
+  url.scheme = scrapers::text::to_ascii_lower(text.substr(0, sep));
   if (url.scheme != "http" && url.scheme != "https") {
     return bad_url(text, "only http and https are allowed, not '" + url.scheme + "'");
   }

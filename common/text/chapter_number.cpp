@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "common/text/ascii.hpp"
 #include "common/text/digits.hpp"
 
 namespace scrapers::text {
@@ -9,7 +10,6 @@ namespace {
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 std::string quoted_prefix(std::string_view s) {
   constexpr std::size_t kShown = 60;
@@ -35,7 +35,7 @@ bool keyword_at(std::string_view s, std::size_t pos, std::string_view keyword) n
   if (pos > 0 && is_alpha(s[pos - 1])) return false;
   if (s.size() - pos < keyword.size()) return false;
   for (std::size_t k = 0; k < keyword.size(); ++k) {
-    if (lower(s[pos + k]) != keyword[k]) return false;
+    if (ascii_lower(s[pos + k]) != keyword[k]) return false;
   }
   return true;
 }

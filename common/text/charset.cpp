@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "common/text/ascii.hpp"
 #include "common/text/utf8.hpp"
 #include "common/text/whitespace.hpp"
 
@@ -64,14 +65,11 @@ std::string canonical_charset(std::string_view label) {
   if (lowered.size() >= 2 && (lowered.front() == '"' || lowered.front() == '\'')) {
     lowered = lowered.substr(1, lowered.size() - 2);
   }
-  std::transform(lowered.begin(), lowered.end(), lowered.begin(),
-                 [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
+  lowered = to_ascii_lower(lowered);
   for (const Alias& a : kAliases) {
     if (a.label == lowered) return std::string(a.iconv_name);
   }
-  std::transform(lowered.begin(), lowered.end(), lowered.begin(),
-                 [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; });
-  return lowered;
+  return to_ascii_upper(lowered);
 }
 
 bool is_utf8_charset(std::string_view label) { return canonical_charset(label) == "UTF-8"; }

@@ -32,12 +32,7 @@ bool Error::retryable() const {
     case ErrorKind::timeout:
       return true;
     case ErrorKind::http_status:
-      switch (http_status) {
-        case 408: case 425: case 429: case 500: case 502: case 503: case 504:
-          return true;
-        default:
-          return false;
-      }
+      return is_retryable_status(http_status);
     default:
       return false;
   }
@@ -50,6 +45,19 @@ std::string Error::describe() const {
 
 Error make_error(ErrorKind kind, std::string message, std::string context) {
   return Error{kind, std::move(message), std::move(context), 0};
+}
+
+bool is_retryable_status(int status) noexcept {
+  switch (status) {
+    case 408: case 425: case 429: case 500: case 502: case 503: case 504:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_refused_before_acting(int status) noexcept {
+  return status == 408 || status == 425 || status == 429 || status == 503;
 }
 
 ErrorException::ErrorException(Error error)

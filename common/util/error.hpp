@@ -51,6 +51,14 @@ struct Error {
 
 Error make_error(ErrorKind kind, std::string message, std::string context = {});
 
+// The HTTP statuses worth another attempt, for any request: 408, 425, 429, 500, 502,
+// 503 and 504 (a timeout, "too early", rate limiting, a server or gateway failure);
+// never any other 4xx. Error::retryable() and the retrying transport both use it.
+bool is_retryable_status(int status) noexcept;
+// The subset where the server refused before acting (408, 425, 429, 503): the only
+// statuses after which a request that is not idempotent (POST, PATCH) may be resent.
+bool is_refused_before_acting(int status) noexcept;
+
 // Thrown to unwind to the job boundary; the JobGuard records describe() as the job error.
 class ErrorException : public std::runtime_error {
  public:

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "common/html/script_json.hpp"
+#include "common/text/ascii.hpp"
 #include "common/text/whitespace.hpp"
 #include "scrapers/chereads/list_numbering.hpp"
 #include "scrapers/chereads/page_support.hpp"
@@ -100,9 +101,7 @@ Result<Extracted> items_from_json(const json& data, std::string_view page_url) {
 bool item_marks_lock(const html::HtmlNode& item) {
   for (const html::HtmlNode& el : item.select("[class], [aria-label]")) {
     if (detail::class_marks_lock(el.attr("class").value_or(""))) return true;
-    std::string label(el.attr("aria-label").value_or(""));
-    std::transform(label.begin(), label.end(), label.begin(),
-                   [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
+    const std::string label = text::to_ascii_lower(el.attr("aria-label").value_or(""));
     if (label.find("lock") != std::string::npos && label.find("unlock") == std::string::npos) return true;
   }
   return false;

@@ -3,12 +3,15 @@
 #include <optional>
 #include <utility>
 
-#include "common/http/site_urls.hpp"
+#include "common/http/base_url.hpp"
 #include "common/util/log.hpp"
 #include "scrapers/chereads/page_fetch.hpp"
 #include "scrapers/chereads/parse.hpp"
+#include "scrapers/chereads/site.hpp"
 #include "scrapers/runtime/chapter_document.hpp"
 #include "scrapers/runtime/batch_ending.hpp"
+#include "scrapers/runtime/configuration.hpp"
+#include "scrapers/runtime/job_runner.hpp"
 #include "scrapers/runtime/pre_job_lookup.hpp"
 #include "scrapers/runtime/segment_assets.hpp"
 #include "scrapers/runtime/segment_batch.hpp"
@@ -28,11 +31,11 @@ SegmentOutcome outcome_of(const Error& error) {
 }
 
 // Why a chapter is not fetched at all (no URL, or off the configured site), or nullopt.
-std::optional<std::string> skip_reason(const tracking::Segment& segment, const runtime::Services& services) {
+std::optional<std::string> skip_reason(const tracking::Segment& segment, const SiteUrls& site) {
   if (!segment.canonical_url || segment.canonical_url->empty()) return "no url";
   const std::string& url = *segment.canonical_url;
-  if (!http::is_on_site(url, services.urls.chereads_base)) {
-    return "url " + url + " is not on the configured chereads site (CHEREADS_BASE=" + services.urls.chereads_base +
+  if (!http::is_on_site(url, site.base)) {
+    return "url " + url + " is not on the configured chereads site (" + kBaseVariable + "=" + site.base +
            "); not fetched";
   }
   return std::nullopt;
@@ -79,6 +82,8 @@ json batch_output(const runtime::BatchStats& stats) {
 
 int run_chereads_segment(const ChereadsSegmentOptions& options, tracking::Database& db,
                          runtime::Services& services) {
+  auto site = SiteUrls::from_env();
+  if (!site.ok()) return runtime::configuration_error(site.error());
   // Before the job so that its ids are set at creation; a failure is the job's failure
   // (the job row exists, without ids).
   const auto edition = runtime::look_up_edition(db, options.edition_id);
@@ -100,7 +105,7 @@ int run_chereads_segment(const ChereadsSegmentOptions& options, tracking::Databa
     batch.limit = static_cast<std::size_t>(options.limit);
     batch.stop_after_consecutive_blocked = kStopAfterConsecutiveBlocked;
     batch.noun = "chapters";
-    batch.skip_reason = [&](const tracking::Segment& segment) { return skip_reason(segment, services); };
+    batch.skip_reason = [&](const tracking::Segment& segment) { return skip_reason(segment, *site); };
     const runtime::BatchStats stats = runtime::run_segment_batch(
         segments, batch, [&](const tracking::Segment& segment) { return process_chapter(segment, ctx.db(), services); });
     return runtime::end_batch(stats, "chapters", batch_output(stats));

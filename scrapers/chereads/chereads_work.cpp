@@ -5,7 +5,9 @@
 #include "common/util/log.hpp"
 #include "scrapers/chereads/page_fetch.hpp"
 #include "scrapers/chereads/parse.hpp"
+#include "scrapers/chereads/site.hpp"
 #include "scrapers/chereads/work_url.hpp"
+#include "scrapers/runtime/configuration.hpp"
 #include "scrapers/runtime/job_runner.hpp"
 #include "tracking/catalog.hpp"
 
@@ -24,8 +26,7 @@ Result<ChapterList> list_from(runtime::Services& services, const std::string& ur
 }
 
 // Novel page (embedded JSON) first, chapter-list page second.
-ChapterList load_chapter_list(runtime::Services& services, const std::string& book_id) {
-  const std::string& base = services.urls.chereads_base;
+ChapterList load_chapter_list(runtime::Services& services, const std::string& base, const std::string& book_id) {
   const std::string novel_url = novel_page_url(base, book_id);
   auto from_novel = list_from(services, novel_url);
   if (from_novel.ok()) return std::move(from_novel).value();
@@ -80,9 +81,9 @@ tracking::Edition edition_for(tracking::Database& db, const ChereadsWorkOptions&
   return edition;
 }
 
-runtime::JobResult work_body(const ChereadsWorkOptions& options, const WorkUrl& work_url,
+runtime::JobResult work_body(const ChereadsWorkOptions& options, const WorkUrl& work_url, const SiteUrls& site,
                              runtime::Services& services, runtime::JobContext& ctx) {
-  const ChapterList list = load_chapter_list(services, work_url.book_id);
+  const ChapterList list = load_chapter_list(services, site.base, work_url.book_id);
   log_list(list);
   if (!list.book_id.empty() && list.book_id != work_url.book_id) {
     log::warn("the page describes book " + list.book_id + ", not " + work_url.book_id + "; its chapter links are kept");
@@ -107,7 +108,9 @@ runtime::JobResult work_body(const ChereadsWorkOptions& options, const WorkUrl& 
 }  // namespace
 
 int run_chereads_work(const ChereadsWorkOptions& options, tracking::Database& db, runtime::Services& services) {
-  auto work_url = parse_work_url(options.url, services.urls.chereads_base);
+  auto site = SiteUrls::from_env();
+  if (!site.ok()) return runtime::configuration_error(site.error());
+  auto work_url = parse_work_url(options.url, site->base);
   if (!work_url.ok()) {
     log::error(work_url.error().describe());
     return runtime::exit_code::usage;
@@ -125,7 +128,7 @@ int run_chereads_work(const ChereadsWorkOptions& options, tracking::Database& db
       error.message = "cannot get or create work " + options.work_id + ": " + error.message;
       throw ErrorException(std::move(error));
     }
-    return work_body(options, *work_url, services, ctx);
+    return work_body(options, *work_url, *site, services, ctx);
   });
 }
 

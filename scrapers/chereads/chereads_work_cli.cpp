@@ -4,8 +4,8 @@
 #include <functional>
 #include <memory>
 
-#include "common/http/site_urls.hpp"
 #include "common/util/uuid.hpp"
+#include "scrapers/chereads/site.hpp"
 #include "scrapers/chereads/work_url.hpp"
 
 namespace scrapers::chereads {
@@ -33,9 +33,9 @@ std::string validate(const ChereadsWorkOptions& options) {
   if (options.title && options.title->find_first_not_of(" \t\r\n") == std::string::npos) {
     return "--title: must not be empty";
   }
-  auto urls = http::site_urls_from_env();
-  if (!urls.ok()) return urls.error().message;
-  auto work_url = parse_work_url(options.url, urls->chereads_base);
+  auto site = SiteUrls::from_env();
+  if (!site.ok()) return site.error().message;
+  auto work_url = parse_work_url(options.url, site->base);
   return work_url.ok() ? std::string() : work_url.error().message;
 }
 

@@ -6,25 +6,18 @@
 #include <utility>
 
 #include "common/html/script_json.hpp"
+#include "common/text/ascii.hpp"
+#include "common/text/challenge.hpp"
 #include "common/text/digits.hpp"
 #include "common/text/entities.hpp"
 #include "common/text/utf8.hpp"
 #include "common/text/whitespace.hpp"
+#include "common/util/json_number.hpp"
 #include "scrapers/chereads/parse.hpp"
 
 namespace scrapers::chereads {
 
-bool looks_like_challenge(std::string_view body) noexcept {
-  constexpr std::size_t kScanBytes = std::size_t{64} << 10;
-  const std::string_view head = body.substr(0, kScanBytes);
-  static constexpr std::array<std::string_view, 4> kMarkers{
-      "<title>Just a moment...</title>", "window._cf_chl_opt", "Attention Required! | Cloudflare",
-      "cf-browser-verification"};
-  for (const std::string_view marker : kMarkers) {
-    if (head.find(marker) != std::string_view::npos) return true;
-  }
-  return false;
-}
+bool looks_like_challenge(std::string_view body) noexcept { return text::body_has_challenge_marker(body); }
 
 }  // namespace scrapers::chereads
 
@@ -33,13 +26,6 @@ namespace {
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = lower(c);
-  return out;
-}
 
 // Offset of the path in an absolute URL ("https://host:1/p?q" -> 13), npos without "://".
 std::size_t path_start(std::string_view url) noexcept {
@@ -79,7 +65,7 @@ bool keyword_at(std::string_view s, std::size_t pos, std::string_view keyword) n
   if (pos > 0 && is_alpha(s[pos - 1])) return false;
   if (s.size() - pos < keyword.size()) return false;
   for (std::size_t k = 0; k < keyword.size(); ++k) {
-    if (lower(s[pos + k]) != keyword[k]) return false;
+    if (text::ascii_lower(s[pos + k]) != keyword[k]) return false;
   }
   const std::size_t after = pos + keyword.size();
   return after >= s.size() || !is_alpha(s[after]);
@@ -170,8 +156,9 @@ std::optional<ChapterLink> chapter_link_ids(std::string_view href) {
 }
 
 std::string resolve_href(std::string_view page_url, std::string_view href) {
-  const std::string lowered = lower_ascii(href.substr(0, 8));
-  if (lowered.starts_with("http://") || lowered.starts_with("https://")) return std::string(href);
+  if (text::starts_with_ascii_icase(href, "http://") || text::starts_with_ascii_icase(href, "https://")) {
+    return std::string(href);
+  }
   const std::size_t start = path_start(page_url);
   if (start == std::string_view::npos) return std::string(href);
   if (href.starts_with("//")) return std::string(page_url.substr(0, page_url.find("://") + 1)) + std::string(href);
@@ -227,7 +214,7 @@ bool names_an_extra(std::string_view name) {
     while (pos < name.size() && !is_alpha(name[pos])) ++pos;
     std::size_t end = pos;
     while (end < name.size() && is_alpha(name[end])) ++end;
-    const std::string word = lower_ascii(name.substr(pos, end - pos));
+    const std::string word = text::to_ascii_lower(name.substr(pos, end - pos));
     if (word == "map" || word == "maps" || word == "character" || word == "characters") return true;
     pos = end;
   }
@@ -243,7 +230,7 @@ bool class_marks_lock(std::string_view class_attr) {
     if (end == std::string_view::npos) end = class_attr.size();
     const std::string_view token = class_attr.substr(start, end - start);
     if (token.find("Lock") != std::string_view::npos) return true;
-    const std::string lowered = lower_ascii(token);
+    const std::string lowered = text::to_ascii_lower(token);
     for (std::size_t at = lowered.find("lock"); at != std::string::npos; at = lowered.find("lock", at + 1)) {
       if (at == 0 || lowered[at - 1] == '_' || lowered[at - 1] == '-') return true;
     }
@@ -262,8 +249,7 @@ std::string clean_title(std::string_view raw) {
 bool json_marks_locked(const nlohmann::json& item) {
   const auto it = item.find("isAuth");
   if (it == item.end()) return false;
-  if (it->is_number_unsigned()) return it->get<std::uint64_t>() == 0;
-  if (it->is_number_integer()) return it->get<std::int64_t>() == 0;
+  if (it->is_number_integer()) return json_int64(*it) == 0;
   if (it->is_boolean()) return !it->get<bool>();
   if (it->is_string()) return text::trim(it->get_ref<const std::string&>()) == "0";
   return false;

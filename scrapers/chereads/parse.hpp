@@ -96,8 +96,8 @@ struct ChapterPage {
 
 Result<ChapterPage> parse_chapter_page(std::string_view body, std::string_view page_url);
 
-// True when a body is an anti-bot interstitial (Cloudflare "Just a moment...",
-// its _cf_chl_opt challenge script, or its "Attention Required!" block page).
+// True when a body is an anti-bot interstitial: any of the shared challenge markers
+// (common/text/challenge.hpp).
 bool looks_like_challenge(std::string_view body) noexcept;
 
 // "{base}/novel/{book_id}/{chapter_id}" with base's trailing '/' removed.

@@ -1,6 +1,6 @@
 #include "scrapers/chereads/work_url.hpp"
 
-#include "common/http/site_urls.hpp"
+#include "common/http/base_url.hpp"
 #include "common/http/url.hpp"
 #include "common/text/digits.hpp"
 

@@ -8,6 +8,7 @@
 #include "common/http/classify.hpp"
 #include "common/http/retry.hpp"
 #include "common/http/url.hpp"
+#include "common/text/ascii.hpp"
 #include "common/util/log.hpp"
 
 namespace scrapers::opensubtitles {
@@ -24,9 +25,7 @@ bool looks_like_html(const http::Response& response) {
   if (response.content_type() == "text/html") return true;
   const auto start = response.body.find_first_not_of(" \t\r\n");
   if (start == std::string::npos) return false;
-  std::string head = response.body.substr(start, 15);
-  std::transform(head.begin(), head.end(), head.begin(),
-                 [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
+  const std::string head = text::to_ascii_lower(std::string_view(response.body).substr(start, 15));
   return head.rfind("<!doctype html", 0) == 0 || head.rfind("<html", 0) == 0;
 }
 

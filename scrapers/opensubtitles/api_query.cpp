@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "common/text/ascii.hpp"
 #include "common/text/whitespace.hpp"
 
 namespace scrapers::opensubtitles {
@@ -24,14 +25,6 @@ constexpr std::array<DefaultValue, 9> kDefaults = {{
     {"trusted_sources", "include"},
     {"type", "all"},
 }};
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), lower);
-  return out;
-}
 
 bool unreserved(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
@@ -75,8 +68,8 @@ bool is_default_param(std::string_view key, std::string_view value) {
 std::string canonical_query(ApiParams params) {
   ApiParams kept;
   for (auto& [key, value] : params) {
-    std::string k = lower_ascii(text::trim(key));
-    std::string v = lower_ascii(text::trim(value));
+    std::string k = text::to_ascii_lower(text::trim(key));
+    std::string v = text::to_ascii_lower(text::trim(value));
     if (k.empty() || v.empty()) continue;
     if (is_imdb_key(k)) v = strip_imdb(v);
     if (is_default_param(k, v)) continue;
@@ -98,7 +91,7 @@ std::string normalize_languages(std::string_view languages) {
   std::size_t pos = 0;
   while (pos <= languages.size()) {
     const auto comma = std::min(languages.find(',', pos), languages.size());
-    std::string code = lower_ascii(text::trim(languages.substr(pos, comma - pos)));
+    std::string code = text::to_ascii_lower(text::trim(languages.substr(pos, comma - pos)));
     if (!code.empty()) codes.push_back(std::move(code));
     pos = comma + 1;
   }

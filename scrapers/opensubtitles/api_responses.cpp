@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/text/ascii.hpp"
 #include "common/text/entities.hpp"
 #include "common/text/utf8.hpp"
 #include "common/text/whitespace.hpp"
@@ -18,16 +19,6 @@ using detail::member;
 using detail::string_field;
 
 constexpr std::size_t kMaxMessageBytes = 200;
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool starts_with_icase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && lower_ascii(s.substr(0, prefix.size())) == prefix;
-}
 
 // One printable line of valid UTF-8, at most kMaxMessageBytes long.
 std::string one_line(std::string_view raw) {
@@ -45,7 +36,7 @@ std::string one_line(std::string_view raw) {
 }
 
 std::string html_title(std::string_view body) {
-  const std::string lower = lower_ascii(body.substr(0, 64 * 1024));
+  const std::string lower = text::to_ascii_lower(body.substr(0, 64 * 1024));
   const auto open = lower.find("<title");
   if (open == std::string::npos) return {};
   const auto start = lower.find('>', open);
@@ -78,7 +69,7 @@ QuotaInfo read_quota(const nlohmann::json& json) {
 }
 
 bool is_http_url(std::string_view url) {
-  if (!starts_with_icase(url, "http://") && !starts_with_icase(url, "https://")) return false;
+  if (!text::starts_with_ascii_icase(url, "http://") && !text::starts_with_ascii_icase(url, "https://")) return false;
   const auto rest = url.substr(url.find("://") + 3);
   if (rest.empty() || rest.front() == '/') return false;
   for (char c : url) {
@@ -115,8 +106,8 @@ Result<DownloadLink> parse_download_response(std::string_view body) {
 
 std::optional<std::string> base_url_host(std::string_view base_url) {
   std::string_view s = text::trim(base_url);
-  if (starts_with_icase(s, "https://")) s.remove_prefix(8);
-  else if (starts_with_icase(s, "http://")) s.remove_prefix(7);
+  if (text::starts_with_ascii_icase(s, "https://")) s.remove_prefix(8);
+  else if (text::starts_with_ascii_icase(s, "http://")) s.remove_prefix(7);
   s = s.substr(0, s.find('/'));
   if (s.empty() || s.size() > 253) return std::nullopt;
   for (char c : s) {
@@ -124,7 +115,7 @@ std::optional<std::string> base_url_host(std::string_view base_url) {
     if (!ok) return std::nullopt;
   }
   if (s.front() == '.' || s.front() == '-' || s.front() == ':') return std::nullopt;
-  return lower_ascii(s);
+  return text::to_ascii_lower(s);
 }
 
 Result<LoginResult> parse_login_response(std::string_view body) {
@@ -159,7 +150,7 @@ std::string server_message(std::string_view body) {
 
 ApiFailure describe_api_failure(int status, std::string_view body, std::string_view context) {
   const std::string words = server_message(body);
-  const std::string lower = lower_ascii(words);
+  const std::string lower = text::to_ascii_lower(words);
   const auto fail = [&](ErrorKind kind, std::string message) {
     return ApiFailure{status_error(kind, status, std::move(message), context), std::nullopt};
   };

@@ -12,7 +12,10 @@
 #include "scrapers/opensubtitles/api_client.hpp"
 #include "scrapers/opensubtitles/api_query.hpp"
 #include "scrapers/opensubtitles/episode_downloader.hpp"
+#include "scrapers/opensubtitles/site.hpp"
 #include "scrapers/runtime/batch_ending.hpp"
+#include "scrapers/runtime/configuration.hpp"
+#include "scrapers/runtime/job_runner.hpp"
 #include "scrapers/runtime/pre_job_lookup.hpp"
 #include "scrapers/runtime/segment_batch.hpp"
 #include "tracking/catalog.hpp"
@@ -81,9 +84,9 @@ std::vector<tracking::Segment> segments_of(tracking::Database& db, const Scope& 
   return all;
 }
 
-ApiClient make_client(const ApiEnvironment& environment, runtime::Services& services) {
+ApiClient make_client(const ApiEnvironment& environment, const SiteUrls& site, runtime::Services& services) {
   ApiConfig config;
-  config.base_url = services.urls.opensubtitles_api_base;
+  config.base_url = site.api_base;
   config.api_key = environment.api_key;
   config.user_agent = environment.user_agent;
   config.request_interval = std::chrono::milliseconds(0);  // the transport paces (5/s, --delay)
@@ -151,13 +154,13 @@ std::optional<Login> login_of(const ApiEnvironment& environment) {
 
 // The job: every pending episode of the scope through one downloader.
 runtime::BatchEnding bulk_body(const BulkDownloadOptions& options, const ApiEnvironment& environment,
-                               const Scope& scope, const std::string& languages, runtime::Services& services,
-                               runtime::JobContext& ctx) {
+                               const SiteUrls& site, const Scope& scope, const std::string& languages,
+                               runtime::Services& services, runtime::JobContext& ctx) {
   if (scope.problem) throw ErrorException(*scope.problem);
   const auto segments = segments_of(ctx.db(), scope);
   log::info(std::to_string(segments.size()) + " episodes in " + std::to_string(scope.editions.size()) +
             " edition(s); languages " + languages);
-  ApiClient client = make_client(environment, services);
+  ApiClient client = make_client(environment, site, services);
   EpisodeDownloader downloader(client, ctx.db(), services.blobs,
                                DownloaderSettings{options.series_name, languages, options.allow_ai,
                                                   login_of(environment)});
@@ -219,6 +222,8 @@ std::string validate_bulk_options(const BulkDownloadOptions& options) {
 }
 
 int run_bulk_download(const BulkDownloadOptions& options, tracking::Database& db, runtime::Services& services) {
+  auto site = SiteUrls::from_env();
+  if (!site.ok()) return runtime::configuration_error(site.error());
   auto environment = api_environment_from_env();
   if (!environment.ok()) {
     log::error(environment.error().message);
@@ -236,7 +241,7 @@ int run_bulk_download(const BulkDownloadOptions& options, tracking::Database& db
   spec.ids.work_id = scope.work_id;
   if (scope.editions.size() == 1) spec.ids.edition_id = scope.editions.front().id;
   return runtime::run_batch_job(db, spec, [&](runtime::JobContext& ctx) {
-    return bulk_body(options, *environment, scope, languages, services, ctx);
+    return bulk_body(options, *environment, *site, scope, languages, services, ctx);
   });
 }
 

@@ -5,6 +5,7 @@
 
 #include "common/text/digits.hpp"
 #include "common/text/whitespace.hpp"
+#include "common/util/json_number.hpp"
 
 namespace scrapers::opensubtitles::detail {
 
@@ -26,14 +27,7 @@ std::optional<std::string> string_field(const nlohmann::json& object, std::strin
 }
 
 std::optional<std::int64_t> as_int(const nlohmann::json& value) {
-  if (value.is_number_integer()) {
-    if (value.is_number_unsigned()) {
-      const auto u = value.get<std::uint64_t>();
-      if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return std::nullopt;
-      return static_cast<std::int64_t>(u);
-    }
-    return value.get<std::int64_t>();
-  }
+  if (value.is_number_integer()) return json_int64(value);
   if (value.is_number_float()) {
     const double d = value.get<double>();
     if (!std::isfinite(d) || std::trunc(d) != d || std::fabs(d) > 9.0e15) return std::nullopt;

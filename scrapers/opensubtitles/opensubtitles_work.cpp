@@ -5,12 +5,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/http/base_url.hpp"
 #include "common/http/classify.hpp"
 #include "common/http/url.hpp"
 #include "common/util/log.hpp"
 #include "common/util/uuid.hpp"
 #include "scrapers/opensubtitles/parse.hpp"
 #include "scrapers/opensubtitles/show_plan.hpp"
+#include "scrapers/runtime/configuration.hpp"
 #include "scrapers/runtime/job_runner.hpp"
 #include "tracking/catalog.hpp"
 
@@ -127,7 +129,7 @@ bool is_provider_name(std::string_view provider) {
   return true;
 }
 
-std::string validate_work_options(const OpensubtitlesWorkOptions& options, const http::SiteUrls& urls) {
+std::string validate_work_options(const OpensubtitlesWorkOptions& options, const SiteUrls& urls) {
   if (options.work_id.has_value() == options.title.has_value()) {
     return "give exactly one of --workId and --title";
   }
@@ -139,8 +141,8 @@ std::string validate_work_options(const OpensubtitlesWorkOptions& options, const
     return "--provider: '" + options.provider + "' is not a short identifier (a-z, 0-9, '-', '_'; at most 32)";
   }
   const auto url = http::parse_url(options.url);
-  if (!url.ok() || !http::is_on_site(options.url, urls.opensubtitles_site_base) || !is_tvshow_path(url->path)) {
-    return "--url: '" + options.url + "' is not a TV-show page on " + urls.opensubtitles_site_base +
+  if (!url.ok() || !http::is_on_site(options.url, urls.site_base) || !is_tvshow_path(url->path)) {
+    return "--url: '" + options.url + "' is not a TV-show page on " + urls.site_base +
            " (/{locale}/tvshows/{year}-{slug})";
   }
   return {};
@@ -148,7 +150,9 @@ std::string validate_work_options(const OpensubtitlesWorkOptions& options, const
 
 int run_opensubtitles_work(const OpensubtitlesWorkOptions& options, tracking::Database& db,
                            runtime::Services& services) {
-  if (const std::string problem = validate_work_options(options, services.urls); !problem.empty()) {
+  auto site = SiteUrls::from_env();
+  if (!site.ok()) return runtime::configuration_error(site.error());
+  if (const std::string problem = validate_work_options(options, *site); !problem.empty()) {
     log::error(problem);
     return runtime::exit_code::usage;
   }

@@ -22,7 +22,7 @@
 #include <string>
 #include <string_view>
 
-#include "common/http/site_urls.hpp"
+#include "scrapers/opensubtitles/site.hpp"
 #include "scrapers/runtime/services.hpp"
 #include "tracking/database.hpp"
 
@@ -40,8 +40,9 @@ struct OpensubtitlesWorkOptions {
 // A short identifier: 1-32 characters of a-z, 0-9, '-' and '_', starting with a letter or digit.
 bool is_provider_name(std::string_view provider);
 
-// "" when the options are usable against `urls`, else one line naming the bad argument.
-std::string validate_work_options(const OpensubtitlesWorkOptions& options, const http::SiteUrls& urls);
+// "" when the options are usable against `urls` (--url on its site_base), else one
+// line naming the bad argument.
+std::string validate_work_options(const OpensubtitlesWorkOptions& options, const SiteUrls& urls);
 
 int run_opensubtitles_work(const OpensubtitlesWorkOptions& options, tracking::Database& db,
                            runtime::Services& services);

@@ -4,8 +4,6 @@
 #include <functional>
 #include <memory>
 
-#include "common/http/site_urls.hpp"
-
 namespace scrapers::opensubtitles {
 namespace {
 
@@ -31,7 +29,7 @@ std::unique_ptr<CLI::App> make_app(OpensubtitlesWorkOptions& options) {
 }
 
 std::string validate(const OpensubtitlesWorkOptions& options) {
-  auto urls = http::site_urls_from_env();
+  auto urls = SiteUrls::from_env();
   if (!urls.ok()) return urls.error().message;
   return validate_work_options(options, *urls);
 }

@@ -4,6 +4,8 @@
 #include <utility>
 
 #include "common/html/document.hpp"
+#include "common/text/ascii.hpp"
+#include "common/text/challenge.hpp"
 #include "common/text/whitespace.hpp"
 #include "scrapers/opensubtitles/url_resolve.hpp"
 
@@ -21,12 +23,6 @@ std::string visible_text(const html::HtmlNode& node) {
   html::TextOptions options;
   options.nbsp_to_space = true;
   return text::collapse_whitespace(node.text(options));
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 ShowEpisode read_episode(const html::HtmlNode& item, std::string_view page_url) {
@@ -67,10 +63,6 @@ Result<ShowSeason> read_season(const html::HtmlNode& panel, std::size_t index, s
   return season;
 }
 
-bool contains(std::string_view haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string_view::npos;
-}
-
 }  // namespace
 
 std::size_t ShowPage::episode_count() const {
@@ -79,14 +71,10 @@ std::size_t ShowPage::episode_count() const {
   return n;
 }
 
-bool is_challenge_page(std::string_view body) {
-  if (contains(body, "/cdn-cgi/challenge-platform/") || contains(body, "_cf_chl_opt")) return true;
-  const std::string head = lower_ascii(body.substr(0, 4096));
-  return contains(head, "<title>just a moment...</title>");
-}
+bool is_challenge_page(std::string_view body) { return text::body_has_challenge_marker(body); }
 
 std::optional<int> season_number_of(std::string_view header) {
-  const std::string lower = lower_ascii(header);
+  const std::string lower = text::to_ascii_lower(header);
   for (std::size_t pos = lower.find("season"); pos != std::string::npos; pos = lower.find("season", pos + 1)) {
     std::size_t i = pos + 6;
     const std::size_t space_start = i;

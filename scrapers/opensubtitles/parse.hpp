@@ -49,8 +49,8 @@ struct ShowPage {
 Result<ShowPage> parse_show_page(std::string_view body, std::string_view page_url,
                                  std::string_view content_type = {});
 
-// Cloudflare's interstitial: "Just a moment..." title, /cdn-cgi/challenge-platform/
-// script or the _cf_chl_opt object.
+// Cloudflare's interstitial: any of the shared challenge markers
+// (common/text/challenge.hpp).
 bool is_challenge_page(std::string_view body);
 
 // N from /Season\s+(\d+)/i (the first match; at most six digits); nullopt otherwise.

@@ -2,23 +2,16 @@
 
 #include <algorithm>
 
+#include "common/text/ascii.hpp"
 #include "scrapers/opensubtitles/api_query.hpp"
 
 namespace scrapers::opensubtitles {
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 bool language_matches(const SubtitleResult& r, const ChoiceOptions& options) {
   if (options.languages.empty()) return true;
   if (!r.language) return false;
-  const std::string language = lower_ascii(*r.language);
+  const std::string language = text::to_ascii_lower(*r.language);
   return std::find(options.languages.begin(), options.languages.end(), language) != options.languages.end();
 }
 

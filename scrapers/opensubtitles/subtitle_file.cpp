@@ -3,25 +3,11 @@
 #include <array>
 #include <utility>
 
+#include "common/text/ascii.hpp"
 #include "common/text/filename.hpp"
 #include "common/text/whitespace.hpp"
 
 namespace scrapers::opensubtitles {
-namespace {
-
-bool ends_with_icase(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  const std::string_view tail = s.substr(s.size() - suffix.size());
-  for (std::size_t i = 0; i < tail.size(); ++i) {
-    char c = tail[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 std::string_view subtitle_content_type(std::string_view file_name) noexcept {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kTypes = {{
       {".srt", "text/plain"},
@@ -31,7 +17,7 @@ std::string_view subtitle_content_type(std::string_view file_name) noexcept {
   }};
   const std::string_view name = text::trim(file_name);
   for (const auto& [extension, type] : kTypes) {
-    if (ends_with_icase(name, extension)) return type;
+    if (text::ends_with_ascii_icase(name, extension)) return type;
   }
   return "application/octet-stream";
 }

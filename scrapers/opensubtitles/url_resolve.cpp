@@ -2,20 +2,11 @@
 
 #include <vector>
 
+#include "common/text/ascii.hpp"
 #include "common/text/whitespace.hpp"
 
 namespace scrapers::opensubtitles::detail {
 namespace {
-
-bool starts_with_icase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
 
 bool has_space_or_control(std::string_view s) {
   for (char c : s) {
@@ -56,15 +47,15 @@ std::optional<std::string> resolve_link(std::string_view base, std::string_view 
   std::string_view href = text::trim(raw_href);
   href = href.substr(0, href.find('#'));
   if (href.empty() || has_space_or_control(href)) return std::nullopt;
-  const bool https = starts_with_icase(base, "https://");
-  if (!https && !starts_with_icase(base, "http://")) return std::nullopt;
+  const bool https = text::starts_with_ascii_icase(base, "https://");
+  if (!https && !text::starts_with_ascii_icase(base, "http://")) return std::nullopt;
   const std::size_t authority_start = https ? 8 : 7;
   const std::size_t authority_end = std::min(base.find_first_of("/?#", authority_start), base.size());
   if (authority_end == authority_start) return std::nullopt;
   const std::string_view scheme = base.substr(0, authority_start - 3);
   const std::string origin(base.substr(0, authority_end));
 
-  if (starts_with_icase(href, "http://") || starts_with_icase(href, "https://")) {
+  if (text::starts_with_ascii_icase(href, "http://") || text::starts_with_ascii_icase(href, "https://")) {
     const auto start = href.find("://") + 3;
     const auto end = std::min(href.find_first_of("/?#", start), href.size());
     if (end == start) return std::nullopt;

@@ -1,10 +1,8 @@
 #include "scrapers/readnovel/body_checks.hpp"
 
-#include <algorithm>
-#include <cctype>
-#include <limits>
-
 #include "common/html/script_json.hpp"
+#include "common/text/ascii.hpp"
+#include "common/text/challenge.hpp"
 #include "common/text/entities.hpp"
 #include "common/text/utf8.hpp"
 #include "common/text/whitespace.hpp"
@@ -16,17 +14,9 @@ namespace {
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::size_t kSniffBytes = 64 * 1024;
 
-char lower(char c) noexcept {
-  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
-
 // Case-insensitive search for an ASCII needle in the first kSniffBytes of hay.
 std::size_t find_ci(std::string_view hay, std::string_view needle, std::size_t from = 0) noexcept {
-  hay = hay.substr(0, std::min(hay.size(), kSniffBytes));
-  if (from > hay.size()) return std::string_view::npos;
-  auto it = std::search(hay.begin() + static_cast<std::ptrdiff_t>(from), hay.end(), needle.begin(),
-                        needle.end(), [](char a, char b) { return lower(a) == lower(b); });
-  return it == hay.end() ? std::string_view::npos : static_cast<std::size_t>(it - hay.begin());
+  return text::find_ascii_icase(hay.substr(0, kSniffBytes), needle, from);
 }
 
 bool contains_ci(std::string_view hay, std::string_view needle) noexcept {
@@ -67,11 +57,7 @@ bool looks_like_html(std::string_view body) noexcept {
   return first != std::string_view::npos && body[first] == '<';
 }
 
-bool looks_like_challenge(std::string_view body) noexcept {
-  return contains_ci(body, "<title>Just a moment...</title>") ||
-         contains_ci(body, "<title>Attention Required! | Cloudflare</title>") ||
-         contains_ci(body, "/cdn-cgi/challenge-platform/") || contains_ci(body, "window._cf_chl_opt");
-}
+bool looks_like_challenge(std::string_view body) noexcept { return text::body_has_challenge_marker(body); }
 
 Error challenge_error(std::string_view url) {
   Error error = make_error(ErrorKind::blocked,
@@ -113,16 +99,6 @@ std::string json_type_name(const nlohmann::json& value) {
   if (value.is_array()) return "an array";
   if (value.is_object()) return "an object";
   return "an unsupported value";
-}
-
-std::optional<std::int64_t> json_int64(const nlohmann::json& value) noexcept {
-  if (value.is_number_unsigned()) {
-    const auto u = value.get<std::uint64_t>();
-    if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return std::nullopt;
-    return static_cast<std::int64_t>(u);
-  }
-  if (value.is_number_integer()) return value.get<std::int64_t>();
-  return std::nullopt;
 }
 
 std::string clean_title_text(std::string_view raw, std::size_t max_bytes) {

@@ -2,7 +2,6 @@
 // trying to read it as JSON, and turning the wrong kind into a clear Error.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,8 +14,8 @@ namespace scrapers::readnovel::detail {
 // The first non-whitespace byte (after a UTF-8 BOM) is '<'.
 bool looks_like_html(std::string_view body) noexcept;
 
-// A Cloudflare interstitial: "Just a moment..." / "Attention Required!" titles,
-// /cdn-cgi/challenge-platform/ scripts or the _cf_chl_opt object.
+// A Cloudflare interstitial: any of the shared challenge markers
+// (common/text/challenge.hpp).
 bool looks_like_challenge(std::string_view body) noexcept;
 
 // Size limit, empty body, challenge and HTML checks for a body that should be
@@ -30,10 +29,6 @@ Error challenge_error(std::string_view url);
 
 // A short, printable description of a JSON value's type: "a string", "null", ...
 std::string json_type_name(const nlohmann::json& value);
-
-// The value as int64 when it is a JSON integer that fits, else nullopt (floats,
-// strings, booleans and out-of-range numbers included).
-std::optional<std::int64_t> json_int64(const nlohmann::json& value) noexcept;
 
 // Whitespace collapsed (U+00A0 included), trimmed, valid UTF-8, cut to max_bytes.
 std::string clean_title_text(std::string_view raw, std::size_t max_bytes);

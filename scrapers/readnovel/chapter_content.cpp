@@ -2,6 +2,7 @@
 #include "common/html/document.hpp"
 #include "common/html/script_json.hpp"
 #include "common/text/whitespace.hpp"
+#include "common/util/json_number.hpp"
 #include "scrapers/readnovel/body_checks.hpp"
 #include "scrapers/readnovel/parse.hpp"
 
@@ -30,7 +31,7 @@ ChapterContent content_from_object(const json& data, ContentSource source) {
   if (const json* title = member(data, "title"); title != nullptr && title->is_string()) {
     content.title = detail::clean_title_text(title->get_ref<const std::string&>(), kMaxTitleBytes);
   }
-  if (const json* index = member(data, "index"); index != nullptr) content.index = detail::json_int64(*index);
+  if (const json* index = member(data, "index"); index != nullptr) content.index = json_int64(*index);
   return content;
 }
 

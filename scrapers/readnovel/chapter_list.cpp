@@ -3,6 +3,7 @@
 #include <map>
 
 #include "scrapers/readnovel/body_checks.hpp"
+#include "common/util/json_number.hpp"
 #include "scrapers/readnovel/parse.hpp"
 #include "scrapers/readnovel/urls.hpp"
 
@@ -42,7 +43,7 @@ std::optional<std::string> string_field(const json& element, std::string_view fi
 Result<std::int64_t> index_field(const json& element) {
   const auto it = element.find("index");
   if (it == element.end()) return make_error(ErrorKind::missing_field, "missing 'index'");
-  const auto index = detail::json_int64(*it);
+  const auto index = json_int64(*it);
   if (!index) return make_error(ErrorKind::missing_field, field_problem("index", *it, "an integer"));
   if (*index < 1) {
     return make_error(ErrorKind::missing_field,
@@ -71,7 +72,7 @@ ElementResult parse_element(const json& element) {
   entry.title = detail::clean_title_text(*title, kMaxTitleBytes);
   entry.slug = std::move(*slug);
   if (const auto id = element.find("id"); id != element.end() && !id->is_null()) {
-    const auto value = detail::json_int64(*id);
+    const auto value = json_int64(*id);
     if (!value) return bad(field_problem("id", *id, "an integer"));
     entry.id = value;
   }

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/http/base_url.hpp"
 #include "common/http/classify.hpp"
 #include "scrapers/readnovel/urls.hpp"
 
@@ -50,18 +51,18 @@ Result<http::Response> checked_send(http::Transport& transport, const http::Requ
   return error;
 }
 
-Result<ChapterContent> content_from_api(http::Transport& transport, const http::SiteUrls& urls,
+Result<ChapterContent> content_from_api(http::Transport& transport, const SiteUrls& urls,
                                         std::string_view slug) {
-  const std::string url = chapter_json_url(urls.readnovel_api_base, slug);
-  auto response = checked_send(transport, request_for(url, Want::json, chapter_page_url(urls.readnovel_site_base, slug)));
+  const std::string url = chapter_json_url(urls.api_base, slug);
+  auto response = checked_send(transport, request_for(url, Want::json, chapter_page_url(urls.site_base, slug)));
   if (!response.ok()) return std::move(response).error();
   return parse_chapter_json(response->body, url);
 }
 
-Result<ChapterContent> content_from_page(http::Transport& transport, const http::SiteUrls& urls,
+Result<ChapterContent> content_from_page(http::Transport& transport, const SiteUrls& urls,
                                          std::string_view slug) {
-  const std::string url = chapter_page_url(urls.readnovel_site_base, slug);
-  auto response = checked_send(transport, request_for(url, Want::html, urls.readnovel_site_base + "/"));
+  const std::string url = chapter_page_url(urls.site_base, slug);
+  auto response = checked_send(transport, request_for(url, Want::html, urls.site_base + "/"));
   if (!response.ok()) return std::move(response).error();
   return parse_chapter_page(response->body, url);
 }
@@ -74,16 +75,16 @@ ErrorKind combined_kind(const Error& api, const Error& page) {
 
 }  // namespace
 
-Result<ChapterList> fetch_chapter_list(http::Transport& transport, const http::SiteUrls& urls,
+Result<ChapterList> fetch_chapter_list(http::Transport& transport, const SiteUrls& urls,
                                        std::string_view novel_slug) {
-  const std::string url = chapter_list_url(urls.readnovel_api_base, novel_slug);
+  const std::string url = chapter_list_url(urls.api_base, novel_slug);
   auto response =
-      checked_send(transport, request_for(url, Want::json, novel_page_url(urls.readnovel_site_base, novel_slug)));
+      checked_send(transport, request_for(url, Want::json, novel_page_url(urls.site_base, novel_slug)));
   if (!response.ok()) return std::move(response).error();
   return parse_chapter_list(response->body, url);
 }
 
-Result<ChapterContent> fetch_chapter_content(http::Transport& transport, const http::SiteUrls& urls,
+Result<ChapterContent> fetch_chapter_content(http::Transport& transport, const SiteUrls& urls,
                                              std::string_view chapter_slug) {
   auto from_api = content_from_api(transport, urls, chapter_slug);
   if (from_api.ok()) return from_api;
@@ -98,11 +99,11 @@ Result<ChapterContent> fetch_chapter_content(http::Transport& transport, const h
   return error;
 }
 
-Result<std::string> chapter_slug_of_segment_url(std::string_view canonical_url, const http::SiteUrls& urls) {
+Result<std::string> chapter_slug_of_segment_url(std::string_view canonical_url, const SiteUrls& urls) {
   for (std::string_view base : {kCanonicalSiteBase, kDefaultApiBase}) {
     if (http::is_on_site(canonical_url, base)) return chapter_slug_from_url(canonical_url);
   }
-  for (const std::string* base : {&urls.readnovel_site_base, &urls.readnovel_api_base}) {
+  for (const std::string* base : {&urls.site_base, &urls.api_base}) {
     if (http::is_on_site(canonical_url, *base)) return chapter_slug_from_url(canonical_url);
   }
   return make_error(ErrorKind::invalid_argument,

@@ -15,20 +15,20 @@
 #include <string_view>
 
 #include "common/http/message.hpp"
-#include "common/http/site_urls.hpp"
 #include "common/util/error.hpp"
 #include "scrapers/readnovel/parse.hpp"
+#include "scrapers/readnovel/site.hpp"
 
 namespace scrapers::readnovel {
 
-Result<ChapterList> fetch_chapter_list(http::Transport& transport, const http::SiteUrls& urls,
+Result<ChapterList> fetch_chapter_list(http::Transport& transport, const SiteUrls& urls,
                                        std::string_view novel_slug);
 
-Result<ChapterContent> fetch_chapter_content(http::Transport& transport, const http::SiteUrls& urls,
+Result<ChapterContent> fetch_chapter_content(http::Transport& transport, const SiteUrls& urls,
                                              std::string_view chapter_slug);
 
 // The chapter slug of a segment's canonical_url when it names a chapter page on
 // readnovel.eu, wuxiaworld.eu or the configured site/API base; else invalid_argument.
-Result<std::string> chapter_slug_of_segment_url(std::string_view canonical_url, const http::SiteUrls& urls);
+Result<std::string> chapter_slug_of_segment_url(std::string_view canonical_url, const SiteUrls& urls);
 
 }  // namespace scrapers::readnovel

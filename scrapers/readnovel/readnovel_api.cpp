@@ -4,7 +4,9 @@
 
 #include "common/util/log.hpp"
 #include "scrapers/readnovel/fetch.hpp"
+#include "scrapers/readnovel/site.hpp"
 #include "scrapers/readnovel/urls.hpp"
+#include "scrapers/runtime/configuration.hpp"
 #include "scrapers/runtime/job_runner.hpp"
 
 namespace scrapers::readnovel {
@@ -35,9 +37,9 @@ tracking::Edition edition_for(tracking::Database& db, const ReadnovelApiOptions&
   return edition;
 }
 
-runtime::JobResult import_list(const ReadnovelApiOptions& options, runtime::JobContext& ctx,
+runtime::JobResult import_list(const ReadnovelApiOptions& options, const SiteUrls& site, runtime::JobContext& ctx,
                                runtime::Services& services) {
-  ChapterList list = fetch_chapter_list(services.transport, services.urls, options.novel_slug).value_or_throw();
+  ChapterList list = fetch_chapter_list(services.transport, site, options.novel_slug).value_or_throw();
   log::info("chapter list of '" + options.novel_slug + "': " + std::to_string(list.chapters.size()) + " of " +
             std::to_string(list.total_elements) + " elements usable");
   log_problems(list);
@@ -82,20 +84,22 @@ json api_output(const std::string& edition_id, const ChapterList& list, const tr
 }
 
 int run_readnovel_api(const ReadnovelApiOptions& options, tracking::Database& db, runtime::Services& services) {
+  auto site = SiteUrls::from_env();
+  if (!site.ok()) return runtime::configuration_error(site.error());
   // Known before the job so that work_id is set at creation; a missing work is the
   // job's failure (the job row exists, work_id empty).
   auto exists = tracking::work_exists(db, options.work_id);
   runtime::JobSpec spec;
   spec.input = {{"novelSlug", options.novel_slug},
                 {"scriptType", kApiScriptType},
-                {"apiUrl", chapter_list_url(services.urls.readnovel_api_base, options.novel_slug)}};
+                {"apiUrl", chapter_list_url(site->api_base, options.novel_slug)}};
   if (exists.ok() && exists.value()) spec.ids.work_id = options.work_id;
   return runtime::run_tracked_job(db, spec, [&](runtime::JobContext& ctx) {
     if (!exists.ok()) throw ErrorException(exists.error());
     if (!exists.value()) {
       throw ErrorException(make_error(ErrorKind::not_found, "work " + options.work_id + " not found"));
     }
-    return import_list(options, ctx, services);
+    return import_list(options, *site, ctx, services);
   });
 }
 

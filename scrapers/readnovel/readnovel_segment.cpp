@@ -6,7 +6,10 @@
 
 #include "common/util/log.hpp"
 #include "scrapers/readnovel/segment_content.hpp"
+#include "scrapers/readnovel/site.hpp"
 #include "scrapers/runtime/batch_ending.hpp"
+#include "scrapers/runtime/configuration.hpp"
+#include "scrapers/runtime/job_runner.hpp"
 #include "scrapers/runtime/pre_job_lookup.hpp"
 #include "tracking/catalog.hpp"
 
@@ -69,8 +72,8 @@ std::vector<tracking::Segment> load_plan(tracking::Database& db, const Plan& pla
   return ordered;
 }
 
-runtime::BatchEnding run_batch(const ReadnovelSegmentOptions& options, const Plan& plan, runtime::JobContext& ctx,
-                               runtime::Services& services) {
+runtime::BatchEnding run_batch(const ReadnovelSegmentOptions& options, const Plan& plan, const SiteUrls& site,
+                               runtime::JobContext& ctx, runtime::Services& services) {
   std::set<std::string> missing;
   const std::vector<tracking::Segment> segments = load_plan(ctx.db(), plan, missing);
   const auto first = std::find_if(segments.begin(), segments.end(), [&](const auto& s) { return !missing.count(s.id); });
@@ -81,7 +84,7 @@ runtime::BatchEnding run_batch(const ReadnovelSegmentOptions& options, const Pla
   ContentTotals totals;
   const runtime::BatchStats stats = runtime::run_segment_batch(segments, batch, [&](const tracking::Segment& segment) {
     if (missing.count(segment.id)) return runtime::SegmentOutcome::failed("segment not found");
-    return process_segment(segment, ctx.db(), services, totals);
+    return process_segment(segment, ctx.db(), services, site, totals);
   });
   return runtime::end_batch(stats, "segments", segment_output(stats, totals));
 }
@@ -102,6 +105,8 @@ json segment_output(const runtime::BatchStats& stats, const ContentTotals& total
 
 int run_readnovel_segment(const ReadnovelSegmentOptions& options, tracking::Database& db,
                           runtime::Services& services) {
+  auto site = SiteUrls::from_env();
+  if (!site.ok()) return runtime::configuration_error(site.error());
   Plan plan;
   std::optional<Error> planning_error;  // fails the job once it exists
   if (options.edition_id) {
@@ -125,7 +130,7 @@ int run_readnovel_segment(const ReadnovelSegmentOptions& options, tracking::Data
                 {"totalSegments", plan.segment_ids.size()}};
   return runtime::run_batch_job(db, spec, [&](runtime::JobContext& ctx) {
     if (planning_error) throw ErrorException(*planning_error);
-    return run_batch(options, plan, ctx, services);
+    return run_batch(options, plan, *site, ctx, services);
   });
 }
 

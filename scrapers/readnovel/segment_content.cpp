@@ -45,14 +45,14 @@ Result<PreparedChapter> prepare_chapter(const ChapterContent& content, const tra
 }
 
 SegmentOutcome process_segment(const tracking::Segment& segment, tracking::Database& db,
-                               runtime::Services& services, ContentTotals& totals) {
+                               runtime::Services& services, const SiteUrls& site, ContentTotals& totals) {
   try {
     if (!segment.canonical_url || segment.canonical_url->empty()) {
       return SegmentOutcome::failed("segment has no canonical_url");
     }
-    auto slug = chapter_slug_of_segment_url(*segment.canonical_url, services.urls);
+    auto slug = chapter_slug_of_segment_url(*segment.canonical_url, site);
     if (!slug.ok()) return SegmentOutcome::failed(slug.error().describe());
-    auto content = fetch_chapter_content(services.transport, services.urls, slug.value());
+    auto content = fetch_chapter_content(services.transport, site, slug.value());
     if (!content.ok()) return outcome_of(content.error());
     auto chapter = prepare_chapter(content.value(), segment);
     if (!chapter.ok()) return SegmentOutcome::failed(chapter.error().describe());

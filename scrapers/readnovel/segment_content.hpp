@@ -7,6 +7,7 @@
 
 #include "scrapers/readnovel/parse.hpp"
 #include "scrapers/readnovel/readnovel_segment.hpp"
+#include "scrapers/readnovel/site.hpp"
 #include "scrapers/readnovel/text_clean.hpp"
 #include "scrapers/runtime/segment_batch.hpp"
 #include "scrapers/runtime/services.hpp"
@@ -26,7 +27,8 @@ struct PreparedChapter {
 // content's own (cleaned), else the segment's.
 Result<PreparedChapter> prepare_chapter(const ChapterContent& content, const tracking::Segment& segment);
 
+// Fetches from `site` (the API first, then the chapter page).
 runtime::SegmentOutcome process_segment(const tracking::Segment& segment, tracking::Database& db,
-                                        runtime::Services& services, ContentTotals& totals);
+                                        runtime::Services& services, const SiteUrls& site, ContentTotals& totals);
 
 }  // namespace scrapers::readnovel

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <map>
 
+#include "common/text/ascii.hpp"
 #include "common/text/entities.hpp"
 #include "common/text/utf8.hpp"
 #include "common/text/whitespace.hpp"
@@ -54,7 +55,7 @@ std::optional<TagToken> tag_at(std::string_view line, std::size_t pos) {
   if (i >= line.size() || !is_alpha(line[i])) return std::nullopt;
   while (i < line.size() && is_alnum(line[i])) ++i;
   for (std::size_t k = name_start; k < i; ++k) {
-    tag.name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(line[k]))));
+    tag.name.push_back(text::ascii_lower(line[k]));
   }
   if (!contains(kAlwaysRemoved, tag.name) && !contains(kPairedInline, tag.name)) return std::nullopt;
   if (i < line.size() && line[i] != '>' && line[i] != '/' && line[i] != ' ') return std::nullopt;

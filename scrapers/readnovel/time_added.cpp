@@ -1,12 +1,12 @@
 #include "scrapers/readnovel/time_added.hpp"
 
 #include <array>
-#include <cctype>
 #include <cstdio>
 #include <optional>
 #include <sstream>
 #include <vector>
 
+#include "common/text/ascii.hpp"
 #include "common/text/digits.hpp"
 #include "common/text/whitespace.hpp"
 
@@ -17,16 +17,10 @@ constexpr std::array<std::string_view, 12> kMonths = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Lower-cased words of s; U+00A0/U+202F count as spaces, a trailing ',' is cut off.
 std::vector<std::string> words_of(std::string_view s) {
   std::vector<std::string> words;
-  std::istringstream stream(lower_ascii(text::collapse_whitespace(s, true)));
+  std::istringstream stream(text::to_ascii_lower(text::collapse_whitespace(s, true)));
   for (std::string word; stream >> word;) words.push_back(std::move(word));
   return words;
 }

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/text/ascii.hpp"
 #include "common/text/utf8.hpp"
 
 namespace scrapers::readnovel {
@@ -93,8 +94,7 @@ char letter(char32_t offset) { return static_cast<char>('a' + offset); }
 char fold_code_point(char32_t cp) {
   if (cp < 0x80) {
     const char c = static_cast<char>(cp);
-    if (c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
-    if (c >= 'a' && c <= 'z') return c;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return text::ascii_lower(c);
     if (c >= '0' && c <= '9') return ascii_digit(static_cast<unsigned>(c - '0'));
     return is_joiner(cp) ? kJoin : kSeparator;
   }

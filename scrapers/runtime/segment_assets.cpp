@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/text/ascii.hpp"
 #include "common/text/filename.hpp"
 
 namespace scrapers::runtime {
@@ -37,7 +38,7 @@ std::string title_slug(std::string_view title) {
       if (!slug.empty() && slug.back() != '-') slug += '-';
       continue;
     }
-    slug += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    slug += text::ascii_lower(c);
   }
   while (!slug.empty() && slug.back() == '-') slug.pop_back();
   std::string safe = text::sanitize_filename(slug, 120);

@@ -8,10 +8,6 @@ namespace scrapers::runtime {
 Result<std::unique_ptr<ServiceBundle>> ServiceBundle::from_env(
     const http::TransportSettings& settings) {
   std::unique_ptr<ServiceBundle> bundle(new ServiceBundle());
-  auto urls = http::site_urls_from_env();
-  if (!urls) return std::move(urls).error();
-  bundle->urls_ = std::move(urls).value();
-
   auto transport = http::make_transport_from_env(bundle->clock_, settings);
   if (!transport) return std::move(transport).error();
   bundle->transport_ = std::move(transport).value();
@@ -28,6 +24,6 @@ Result<std::unique_ptr<ServiceBundle>> ServiceBundle::from_env(
   return bundle;
 }
 
-Services ServiceBundle::services() { return Services{clock_, *transport_, *blobs_, urls_}; }
+Services ServiceBundle::services() { return Services{clock_, *transport_, *blobs_}; }
 
 }  // namespace scrapers::runtime

@@ -1,16 +1,16 @@
 // The outside world a scraper program talks to, built once from the environment.
 //
 // ServiceBundle owns the clock, the HTTP transport (curl + retry + per-host pacing,
-// or replay/record — see common/http/transport_factory.hpp), the blob store (local
-// directory or S3/R2 — see common/storage/blob_store_factory.hpp) and the per-site
-// base URLs. Programs pass `Services` (references only) to their run functions, so
-// tests can hand in other parts. Configuration errors come back as invalid_argument.
+// or replay/record — see common/http/transport_factory.hpp) and the blob store (local
+// directory or S3/R2 — see common/storage/blob_store_factory.hpp). Nothing in it
+// knows a site: each program reads its own site's base URLs. Programs pass
+// `Services` (references only) to their run functions, so tests can hand in other
+// parts. Configuration errors come back as invalid_argument.
 #pragma once
 
 #include <memory>
 
 #include "common/http/message.hpp"
-#include "common/http/site_urls.hpp"
 #include "common/http/transport_factory.hpp"
 #include "common/storage/blob_store.hpp"
 #include "common/util/clock.hpp"
@@ -22,7 +22,6 @@ struct Services {
   Clock& clock;
   http::Transport& transport;
   storage::BlobStore& blobs;
-  const http::SiteUrls& urls;
 };
 
 class ServiceBundle {
@@ -39,7 +38,6 @@ class ServiceBundle {
   std::unique_ptr<http::Transport> transport_;
   std::unique_ptr<http::Transport> storage_transport_;  // uploads are not paced like scraping
   std::unique_ptr<storage::BlobStore> blobs_;
-  http::SiteUrls urls_;
 };
 
 }  // namespace scrapers::runtime

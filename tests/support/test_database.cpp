@@ -10,6 +10,8 @@
 #include <random>
 #include <stdexcept>
 
+#include "common/text/ascii.hpp"
+
 namespace scrapers::testing {
 namespace {
 
@@ -75,7 +77,7 @@ std::string unique_name(std::string_view hint) {
   std::string clean;
   for (char c : hint) {
     if (clean.size() >= 20) break;
-    clean += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '_';
+    clean += std::isalnum(static_cast<unsigned char>(c)) ? text::ascii_lower(c) : '_';
   }
   std::random_device device;
   const auto random = std::uniform_int_distribution<unsigned>(0, 0xffffff)(device);

@@ -18,6 +18,19 @@ TEST(Error, TransientStatusesAreRetryableAndOtherClientErrorsAreNot) {
   }
 }
 
+TEST(Error, TheTwoStatusListsAreExactAndTheRefusedOnesAreRetryable) {
+  for (int status = 100; status < 600; ++status) {
+    const bool transient = status == 408 || status == 425 || status == 429 || status == 500 || status == 502 ||
+                           status == 503 || status == 504;
+    const bool refused = status == 408 || status == 425 || status == 429 || status == 503;
+    EXPECT_EQ(is_retryable_status(status), transient) << status;
+    EXPECT_EQ(is_refused_before_acting(status), refused) << status;
+    Error e = make_error(ErrorKind::http_status, "status");
+    e.http_status = status;
+    EXPECT_EQ(e.retryable(), transient) << status;
+  }
+}
+
 TEST(Error, NetworkAndTimeoutAreRetryableButBlockedIsNot) {
   EXPECT_TRUE(make_error(ErrorKind::network, "reset").retryable());
   EXPECT_TRUE(make_error(ErrorKind::timeout, "slow").retryable());

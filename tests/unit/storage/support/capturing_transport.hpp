@@ -36,12 +36,7 @@ class CapturingTransport final : public http::Transport {
   // Value of the first header with this name (case-insensitive) in request `index`.
   std::string header(std::size_t index, std::string_view name) const {
     for (const auto& [key, value] : requests.at(index).headers.entries) {
-      if (key.size() == name.size() &&
-          std::equal(key.begin(), key.end(), name.begin(), [](char a, char b) {
-            return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-          })) {
-        return value;
-      }
+      if (http::header_name_equals(key, name)) return value;
     }
     return "<absent>";
   }
