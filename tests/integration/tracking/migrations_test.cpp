@@ -32,8 +32,8 @@ class Migrations : public TrackingTest {
   }
 };
 
-const char* const kTables[] = {"sources", "works", "editions", "segments",
-                               "assets", "segment_assets", "pipeline_jobs"};
+const char* const kTables[] = {"sources", "works", "editions", "segments", "assets",
+                               "segment_assets", "pipeline_jobs", "job_schedules", "host_pacing"};
 
 TEST(EmbeddedMigrations, AreInStrictlyAscendingVersionOrderWithNamesAndSql) {
   const auto& all = tracking::migrations();
@@ -75,7 +75,9 @@ TEST_F(Migrations, PipelineJobsRejectsJobTypesAndStatusesOutsideItsCheckLists) {
 TEST_F(Migrations, TheMonitoringIndexesExist) {
   ASSERT_TRUE(tracking::migrate(*db_).ok());
   for (const char* index : {"pipeline_jobs_status_started_at_idx", "pipeline_jobs_status_finished_at_idx",
-                            "pipeline_jobs_type_script_status_idx", "pipeline_jobs_running_liveness_idx"}) {
+                            "pipeline_jobs_type_script_status_idx", "pipeline_jobs_running_liveness_idx",
+                            "pipeline_jobs_unique_key_active_idx", "pipeline_jobs_claim_idx",
+                            "pipeline_jobs_depends_on_idx"}) {
     EXPECT_EQ(sql_->scalar("SELECT to_regclass($1) IS NOT NULL", {index}), "t") << index;
   }
 }
@@ -159,12 +161,15 @@ TEST_F(Migrations, AnExistingSupabaseSchemaKeepsItsRowsDefaultsAndChecks) {
   auto report = tracking::migrate(*db_);
   ASSERT_TRUE(report.ok()) << report.error().describe();
   EXPECT_EQ(report->schema_version, tracking::migrations().back().version);
-  // Rows untouched (the new liveness columns are appended and NULL).
+  // Rows untouched: the liveness and queue columns are appended, NULL or their defaults.
   auto jobs_after = sql_->query("SELECT * FROM pipeline_jobs ORDER BY id");
   ASSERT_EQ(jobs_after.size(), 1u);
-  ASSERT_EQ(jobs_after[0].size(), jobs_before[0].size() + 2);
+  ASSERT_EQ(jobs_after[0].size(), jobs_before[0].size() + 10);
   EXPECT_EQ(SqlRow(jobs_after[0].begin(), jobs_after[0].begin() + static_cast<long>(jobs_before[0].size())), jobs_before[0]);
-  EXPECT_FALSE(jobs_after[0].back().has_value());
+  EXPECT_EQ(sql_->query("SELECT heartbeat_at, worker, priority, run_at, max_attempts, unique_key, depends_on, "
+                        "errors, progress, cancel_requested_at FROM pipeline_jobs"),
+            (std::vector<SqlRow>{{std::nullopt, std::nullopt, "0", std::nullopt, std::nullopt, std::nullopt, "{}",
+                                  "[]", std::nullopt, std::nullopt}}));
   EXPECT_EQ(sql_->query("SELECT * FROM segments ORDER BY number"), segments_before);
   EXPECT_EQ(count("works"), "1");
   // Defaults and checks as they were.
