@@ -4,6 +4,7 @@
 
 #include "common/util/log.hpp"
 #include "common/util/signals.hpp"
+#include "scrapers/runtime/configuration.hpp"
 #include "scrapers/runtime/job_runner.hpp"
 
 namespace scrapers::runtime {
@@ -25,10 +26,7 @@ int run_program(const http::TransportSettings& transport, const ProgramBody& bod
     return db.error().kind == ErrorKind::invalid_argument ? exit_code::usage : exit_code::job_failed;
   }
   auto bundle = ServiceBundle::from_env(transport);
-  if (!bundle) {
-    log::error("configuration: " + bundle.error().describe());
-    return exit_code::usage;
-  }
+  if (!bundle) return configuration_error(bundle.error());
   Services services = bundle.value()->services();
   return body(db.value(), services);
 }
