@@ -41,20 +41,10 @@ std::string validate(const ChereadsSegmentOptions& options) {
   return {};
 }
 
-runtime::ParsedCli<ChereadsSegmentOptions> parse_with(const std::function<void(CLI::App&)>& parse) {
-  ChereadsSegmentOptions options;
-  auto app = make_app(options);
-  return runtime::parse_cli<ChereadsSegmentOptions>(*app, options, [&] { parse(*app); }, validate);
-}
-
 }  // namespace
 
-runtime::ParsedCli<ChereadsSegmentOptions> parse_chereads_segment_cli(const std::vector<std::string>& args) {
-  return parse_with([&](CLI::App& app) { runtime::parse_args(app, args); });
-}
-
-runtime::ParsedCli<ChereadsSegmentOptions> parse_chereads_segment_cli(const std::string& command_line) {
-  return parse_with([&](CLI::App& app) { app.parse(command_line, false); });
+runtime::ParsedCli<ChereadsSegmentOptions> parse_chereads_segment_cli(const runtime::CommandLine& command_line) {
+  return runtime::parse_command_line<ChereadsSegmentOptions>(command_line, make_app, validate);
 }
 
 }  // namespace scrapers::chereads

@@ -16,7 +16,6 @@ namespace scrapers::chereads {
 
 inline constexpr std::int64_t kMaxDelayMs = 3600000;
 
-runtime::ParsedCli<ChereadsSegmentOptions> parse_chereads_segment_cli(const std::vector<std::string>& args);
-runtime::ParsedCli<ChereadsSegmentOptions> parse_chereads_segment_cli(const std::string& command_line);
+runtime::ParsedCli<ChereadsSegmentOptions> parse_chereads_segment_cli(const runtime::CommandLine& command_line);
 
 }  // namespace scrapers::chereads

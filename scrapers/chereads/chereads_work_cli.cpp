@@ -39,20 +39,10 @@ std::string validate(const ChereadsWorkOptions& options) {
   return work_url.ok() ? std::string() : work_url.error().message;
 }
 
-runtime::ParsedCli<ChereadsWorkOptions> parse_with(const std::function<void(CLI::App&)>& parse) {
-  ChereadsWorkOptions options;
-  auto app = make_app(options);
-  return runtime::parse_cli<ChereadsWorkOptions>(*app, options, [&] { parse(*app); }, validate);
-}
-
 }  // namespace
 
-runtime::ParsedCli<ChereadsWorkOptions> parse_chereads_work_cli(const std::vector<std::string>& args) {
-  return parse_with([&](CLI::App& app) { runtime::parse_args(app, args); });
-}
-
-runtime::ParsedCli<ChereadsWorkOptions> parse_chereads_work_cli(const std::string& command_line) {
-  return parse_with([&](CLI::App& app) { app.parse(command_line, false); });
+runtime::ParsedCli<ChereadsWorkOptions> parse_chereads_work_cli(const runtime::CommandLine& command_line) {
+  return runtime::parse_command_line<ChereadsWorkOptions>(command_line, make_app, validate);
 }
 
 }  // namespace scrapers::chereads

@@ -14,7 +14,6 @@
 
 namespace scrapers::chereads {
 
-runtime::ParsedCli<ChereadsWorkOptions> parse_chereads_work_cli(const std::vector<std::string>& args);
-runtime::ParsedCli<ChereadsWorkOptions> parse_chereads_work_cli(const std::string& command_line);
+runtime::ParsedCli<ChereadsWorkOptions> parse_chereads_work_cli(const runtime::CommandLine& command_line);
 
 }  // namespace scrapers::chereads

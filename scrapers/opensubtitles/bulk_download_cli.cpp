@@ -42,20 +42,10 @@ std::string validate(const BulkDownloadOptions& options) {
   return environment.ok() ? std::string() : environment.error().message;
 }
 
-runtime::ParsedCli<BulkDownloadOptions> parse_with(const std::function<void(CLI::App&)>& parse) {
-  BulkDownloadOptions options;
-  auto app = make_app(options);
-  return runtime::parse_cli<BulkDownloadOptions>(*app, options, [&] { parse(*app); }, validate);
-}
-
 }  // namespace
 
-runtime::ParsedCli<BulkDownloadOptions> parse_bulk_download_cli(const std::vector<std::string>& args) {
-  return parse_with([&](CLI::App& app) { runtime::parse_args(app, args); });
-}
-
-runtime::ParsedCli<BulkDownloadOptions> parse_bulk_download_cli(const std::string& command_line) {
-  return parse_with([&](CLI::App& app) { app.parse(command_line, false); });
+runtime::ParsedCli<BulkDownloadOptions> parse_bulk_download_cli(const runtime::CommandLine& command_line) {
+  return runtime::parse_command_line<BulkDownloadOptions>(command_line, make_app, validate);
 }
 
 }  // namespace scrapers::opensubtitles

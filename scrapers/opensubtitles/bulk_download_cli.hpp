@@ -15,7 +15,6 @@
 
 namespace scrapers::opensubtitles {
 
-runtime::ParsedCli<BulkDownloadOptions> parse_bulk_download_cli(const std::vector<std::string>& args);
-runtime::ParsedCli<BulkDownloadOptions> parse_bulk_download_cli(const std::string& command_line);
+runtime::ParsedCli<BulkDownloadOptions> parse_bulk_download_cli(const runtime::CommandLine& command_line);
 
 }  // namespace scrapers::opensubtitles

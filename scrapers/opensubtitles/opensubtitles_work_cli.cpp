@@ -34,20 +34,10 @@ std::string validate(const OpensubtitlesWorkOptions& options) {
   return validate_work_options(options, *urls);
 }
 
-runtime::ParsedCli<OpensubtitlesWorkOptions> parse_with(const std::function<void(CLI::App&)>& parse) {
-  OpensubtitlesWorkOptions options;
-  auto app = make_app(options);
-  return runtime::parse_cli<OpensubtitlesWorkOptions>(*app, options, [&] { parse(*app); }, validate);
-}
-
 }  // namespace
 
-runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(const std::vector<std::string>& args) {
-  return parse_with([&](CLI::App& app) { runtime::parse_args(app, args); });
-}
-
-runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(const std::string& command_line) {
-  return parse_with([&](CLI::App& app) { app.parse(command_line, false); });
+runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(const runtime::CommandLine& command_line) {
+  return runtime::parse_command_line<OpensubtitlesWorkOptions>(command_line, make_app, validate);
 }
 
 }  // namespace scrapers::opensubtitles

@@ -14,7 +14,6 @@
 
 namespace scrapers::opensubtitles {
 
-runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(const std::vector<std::string>& args);
-runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(const std::string& command_line);
+runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(const runtime::CommandLine& command_line);
 
 }  // namespace scrapers::opensubtitles

@@ -34,20 +34,10 @@ std::string validate(const ReadnovelApiOptions& options) {
   return {};
 }
 
-runtime::ParsedCli<ReadnovelApiOptions> parse_with(const std::function<void(CLI::App&)>& parse) {
-  ReadnovelApiOptions options;
-  auto app = make_app(options);
-  return runtime::parse_cli<ReadnovelApiOptions>(*app, options, [&] { parse(*app); }, validate);
-}
-
 }  // namespace
 
-runtime::ParsedCli<ReadnovelApiOptions> parse_readnovel_api_cli(const std::vector<std::string>& args) {
-  return parse_with([&](CLI::App& app) { runtime::parse_args(app, args); });
-}
-
-runtime::ParsedCli<ReadnovelApiOptions> parse_readnovel_api_cli(const std::string& command_line) {
-  return parse_with([&](CLI::App& app) { app.parse(command_line, false); });
+runtime::ParsedCli<ReadnovelApiOptions> parse_readnovel_api_cli(const runtime::CommandLine& command_line) {
+  return runtime::parse_command_line<ReadnovelApiOptions>(command_line, make_app, validate);
 }
 
 }  // namespace scrapers::readnovel

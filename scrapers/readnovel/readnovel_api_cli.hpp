@@ -13,7 +13,6 @@
 
 namespace scrapers::readnovel {
 
-runtime::ParsedCli<ReadnovelApiOptions> parse_readnovel_api_cli(const std::vector<std::string>& args);
-runtime::ParsedCli<ReadnovelApiOptions> parse_readnovel_api_cli(const std::string& command_line);
+runtime::ParsedCli<ReadnovelApiOptions> parse_readnovel_api_cli(const runtime::CommandLine& command_line);
 
 }  // namespace scrapers::readnovel

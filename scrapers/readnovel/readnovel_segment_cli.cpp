@@ -44,20 +44,10 @@ std::string validate(const ReadnovelSegmentOptions& options) {
   return {};
 }
 
-runtime::ParsedCli<ReadnovelSegmentOptions> parse_with(const std::function<void(CLI::App&)>& parse) {
-  ReadnovelSegmentOptions options;
-  auto app = make_app(options);
-  return runtime::parse_cli<ReadnovelSegmentOptions>(*app, options, [&] { parse(*app); }, validate);
-}
-
 }  // namespace
 
-runtime::ParsedCli<ReadnovelSegmentOptions> parse_readnovel_segment_cli(const std::vector<std::string>& args) {
-  return parse_with([&](CLI::App& app) { runtime::parse_args(app, args); });
-}
-
-runtime::ParsedCli<ReadnovelSegmentOptions> parse_readnovel_segment_cli(const std::string& command_line) {
-  return parse_with([&](CLI::App& app) { app.parse(command_line, false); });
+runtime::ParsedCli<ReadnovelSegmentOptions> parse_readnovel_segment_cli(const runtime::CommandLine& command_line) {
+  return runtime::parse_command_line<ReadnovelSegmentOptions>(command_line, make_app, validate);
 }
 
 }  // namespace scrapers::readnovel

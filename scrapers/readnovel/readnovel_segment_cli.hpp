@@ -15,7 +15,6 @@
 
 namespace scrapers::readnovel {
 
-runtime::ParsedCli<ReadnovelSegmentOptions> parse_readnovel_segment_cli(const std::vector<std::string>& args);
-runtime::ParsedCli<ReadnovelSegmentOptions> parse_readnovel_segment_cli(const std::string& command_line);
+runtime::ParsedCli<ReadnovelSegmentOptions> parse_readnovel_segment_cli(const runtime::CommandLine& command_line);
 
 }  // namespace scrapers::readnovel

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,10 +20,11 @@ namespace scrapers::runtime {
 using ::scrapers::kSuiteVersion;
 
 // `parse` calls app.parse(...) and fills `options`; `validate` returns an error
-// message for invalid combinations (empty = valid).
+// message for invalid combinations (empty = valid) and may complete `options` from
+// what CLI11 parsed.
 template <class Options>
 ParsedCli<Options> parse_cli(CLI::App& app, Options& options, const std::function<void()>& parse,
-                             const std::function<std::string(const Options&)>& validate) {
+                             const std::function<std::string(Options&)>& validate) {
   ParsedCli<Options> result;
   try {
     parse();
@@ -54,6 +56,23 @@ inline void add_version_flag(CLI::App& app) {
 inline void parse_args(CLI::App& app, const std::vector<std::string>& args) {
   std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 2.1 wants them reversed
   app.parse(reversed);
+}
+
+// A program's whole parser: builds its CLI11 app over fresh options (`make_app`),
+// parses `command_line` and checks the result (`validate`, as in parse_cli).
+template <class Options>
+ParsedCli<Options> parse_command_line(const CommandLine& command_line,
+                                      const std::function<std::unique_ptr<CLI::App>(Options&)>& make_app,
+                                      const std::function<std::string(Options&)>& validate) {
+  Options options;
+  std::unique_ptr<CLI::App> app = make_app(options);
+  return parse_cli<Options>(*app, options, [&] {
+    if (const auto* args = std::get_if<std::vector<std::string>>(&command_line)) {
+      parse_args(*app, *args);
+    } else {
+      app->parse(std::get<std::string>(command_line), false);
+    }
+  }, validate);
 }
 
 }  // namespace scrapers::runtime

@@ -9,10 +9,16 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
+#include <vector>
 
 #include "scrapers/runtime/exit_codes.hpp"
 
 namespace scrapers::runtime {
+
+// A command line as a program receives it (argv without the program name), or as one
+// string the way tests write it.
+using CommandLine = std::variant<std::vector<std::string>, std::string>;
 
 template <class Options>
 struct ParsedCli {

@@ -53,7 +53,7 @@ int program_main(const Program& program, int argc, const char* const* argv);
 // Builds a Program from a program's typed parts: its CLI parser, the pacing its
 // options ask for, and its run function.
 template <class Options>
-Program make_program(Program info, ParsedCli<Options> (*parse)(const std::vector<std::string>&),
+Program make_program(Program info, ParsedCli<Options> (*parse)(const CommandLine&),
                      http::TransportSettings (*transport)(const Options&),
                      int (*run)(const Options&, tracking::Database&, Services&)) {
   info.parse = [parse, transport, run](const std::vector<std::string>& args) {

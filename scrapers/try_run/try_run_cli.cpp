@@ -45,23 +45,13 @@ std::string finish(TryRunOptions& options, const RawFlags& raw) {
   return {};
 }
 
-runtime::ParsedCli<TryRunOptions> parse_with(const std::function<void(CLI::App&)>& parse) {
-  TryRunOptions options;
-  RawFlags raw;
-  auto app = make_app(options, raw);
-  // The check completes `options` (the object parse_cli returns) from the raw flags.
-  return runtime::parse_cli<TryRunOptions>(*app, options, [&] { parse(*app); },
-                                           [&](const TryRunOptions&) { return finish(options, raw); });
-}
-
 }  // namespace
 
-runtime::ParsedCli<TryRunOptions> parse_try_run_cli(const std::vector<std::string>& args) {
-  return parse_with([&](CLI::App& app) { runtime::parse_args(app, args); });
-}
-
-runtime::ParsedCli<TryRunOptions> parse_try_run_cli(const std::string& command_line) {
-  return parse_with([&](CLI::App& app) { app.parse(command_line, false); });
+runtime::ParsedCli<TryRunOptions> parse_try_run_cli(const runtime::CommandLine& command_line) {
+  RawFlags raw;
+  return runtime::parse_command_line<TryRunOptions>(
+      command_line, [&](TryRunOptions& options) { return make_app(options, raw); },
+      [&](TryRunOptions& options) { return finish(options, raw); });
 }
 
 }  // namespace scrapers::try_run

@@ -12,7 +12,6 @@
 
 namespace scrapers::try_run {
 
-runtime::ParsedCli<TryRunOptions> parse_try_run_cli(const std::vector<std::string>& args);
-runtime::ParsedCli<TryRunOptions> parse_try_run_cli(const std::string& command_line);
+runtime::ParsedCli<TryRunOptions> parse_try_run_cli(const runtime::CommandLine& command_line);
 
 }  // namespace scrapers::try_run
