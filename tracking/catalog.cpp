@@ -64,23 +64,21 @@ Result<bool> work_exists(Database& db, const std::string& work_id) {
 Result<bool> ensure_work(Database& db, const std::string& work_id, const std::string& title) {
   return in_transaction(db, "creating work " + work_id, [&](pqxx::work& tx) {
     auto inserted = tx.exec_params(
-        "INSERT INTO works (id, title) VALUES ($1::uuid, $2) ON CONFLICT (id) DO NOTHING RETURNING id",
-        work_id, title);
+        "INSERT INTO works (id, title) VALUES ($1::uuid, $2) ON CONFLICT (id) DO NOTHING RETURNING id", work_id,
+        title);
     return !inserted.empty();
   });
 }
 
 Result<std::string> create_work(Database& db, const std::string& title) {
   return in_transaction(db, "creating a work", [&](pqxx::work& tx) {
-    return tx.exec_params1("INSERT INTO works (title) VALUES ($1) RETURNING id", title)[0]
-        .as<std::string>();
+    return tx.exec_params1("INSERT INTO works (title) VALUES ($1) RETURNING id", title)[0].as<std::string>();
   });
 }
 
 Result<std::optional<Edition>> find_edition(Database& db, const std::string& edition_id) {
   return in_transaction(db, "looking up edition " + edition_id, [&](pqxx::work& tx) {
-    auto rows = tx.exec_params(std::string("SELECT ") + kEditionColumns +
-                                   " FROM editions WHERE id = $1::uuid",
+    auto rows = tx.exec_params(std::string("SELECT ") + kEditionColumns + " FROM editions WHERE id = $1::uuid",
                                edition_id);
     return rows.empty() ? std::optional<Edition>{} : std::optional<Edition>{edition_from_row(rows[0])};
   });
@@ -100,8 +98,7 @@ Result<std::vector<Edition>> editions_of_work(Database& db, const std::string& w
 }
 
 Result<Edition> get_or_create_edition(Database& db, const EditionKey& key) {
-  return in_transaction(db, "getting edition " + key.provider + " of work " + key.work_id,
-                        [&](pqxx::work& tx) {
+  return in_transaction(db, "getting edition " + key.provider + " of work " + key.work_id, [&](pqxx::work& tx) {
     // Serialise get-or-create per (work, media type, provider). The SELECT below runs
     // after the lock is held, so under READ COMMITTED it sees a racing run's commit.
     tx.exec_params("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
@@ -113,7 +110,8 @@ Result<Edition> get_or_create_edition(Database& db, const EditionKey& key) {
     if (!found.empty()) return edition_from_row(found[0]);
     auto row = tx.exec_params1(
         std::string("INSERT INTO editions (work_id, media_type, provider, canonical_url, is_official)"
-                    " VALUES ($1::uuid, $2, $3, $4, $5) RETURNING ") + kEditionColumns,
+                    " VALUES ($1::uuid, $2, $3, $4, $5) RETURNING ") +
+            kEditionColumns,
         key.work_id, key.media_type, key.provider, key.canonical_url, key.is_official);
     Edition edition = edition_from_row(row);
     edition.created = true;
@@ -121,8 +119,7 @@ Result<Edition> get_or_create_edition(Database& db, const EditionKey& key) {
   });
 }
 
-Result<UpsertCounts> upsert_segments(Database& db, const std::string& edition_id,
-                                     const std::string& segment_type,
+Result<UpsertCounts> upsert_segments(Database& db, const std::string& edition_id, const std::string& segment_type,
                                      const std::vector<SegmentInput>& segments) {
   std::vector<std::string> numbers, titles, urls;
   for (const auto& s : segments) {
@@ -147,8 +144,7 @@ Result<UpsertCounts> upsert_segments(Database& db, const std::string& edition_id
            count(*) FILTER (WHERE NOT inserted) AS updated
       FROM upserted
   )sql";
-  return in_transaction(db, "saving " + std::to_string(segments.size()) + " segments",
-                        [&](pqxx::work& tx) {
+  return in_transaction(db, "saving " + std::to_string(segments.size()) + " segments", [&](pqxx::work& tx) {
     auto row = tx.exec_params1(kUpsert, edition_id, segment_type, to_array_literal(numbers),
                                to_array_literal(titles), to_array_literal(urls));
     UpsertCounts counts;
@@ -169,9 +165,9 @@ Result<std::vector<Segment>> list_segments(Database& db, const SegmentQuery& que
   )sql";
   return in_transaction(db, "listing segments", [&](pqxx::work& tx) {
     std::vector<Segment> out;
-    for (const auto& row : tx.exec_params(sql, nullable(query.asset_role), nullable(query.edition_id),
-                                          nullable(query.work_id), nullable(query.min_number),
-                                          nullable(query.max_number))) {
+    for (const auto& row :
+         tx.exec_params(sql, nullable(query.asset_role), nullable(query.edition_id), nullable(query.work_id),
+                        nullable(query.min_number), nullable(query.max_number))) {
       out.push_back(segment_from_row(row));
     }
     return out;
@@ -193,8 +189,8 @@ Result<std::vector<Segment>> load_segments(Database& db, const std::vector<std::
   });
 }
 
-Result<std::string> register_and_link_asset(Database& db, const AssetRecord& asset,
-                                            const std::string& segment_id, const std::string& role) {
+Result<std::string> register_and_link_asset(Database& db, const AssetRecord& asset, const std::string& segment_id,
+                                            const std::string& role) {
   static constexpr const char* kRegister = R"sql(
     WITH asset AS (
       INSERT INTO assets (provider, bucket, r2_key, asset_type, content_type, bytes, sha256, upload_source)
@@ -211,9 +207,9 @@ Result<std::string> register_and_link_asset(Database& db, const AssetRecord& ass
     RETURNING asset_id
   )sql";
   return in_transaction(db, "registering asset " + asset.key, [&](pqxx::work& tx) {
-    return tx.exec_params1(kRegister, asset.provider, asset.bucket, asset.key, asset.asset_type,
-                           asset.content_type, asset.bytes, asset.sha256, asset.upload_source,
-                           segment_id, role)[0]
+    return tx
+        .exec_params1(kRegister, asset.provider, asset.bucket, asset.key, asset.asset_type, asset.content_type,
+                      asset.bytes, asset.sha256, asset.upload_source, segment_id, role)[0]
         .as<std::string>();
   });
 }

@@ -93,8 +93,7 @@ Result<std::vector<Edition>> editions_of_work(Database& db, const std::string& w
 Result<Edition> get_or_create_edition(Database& db, const EditionKey& key);
 
 // Duplicated numbers in `segments` are an error of the caller (dedupe first).
-Result<UpsertCounts> upsert_segments(Database& db, const std::string& edition_id,
-                                     const std::string& segment_type,
+Result<UpsertCounts> upsert_segments(Database& db, const std::string& edition_id, const std::string& segment_type,
                                      const std::vector<SegmentInput>& segments);
 
 Result<std::vector<Segment>> list_segments(Database& db, const SegmentQuery& query);
@@ -103,8 +102,8 @@ Result<std::vector<Segment>> load_segments(Database& db, const std::vector<std::
                                            const std::optional<std::string>& asset_role);
 
 // Upserts the asset by key and links it to the segment with `role`; returns the asset id.
-Result<std::string> register_and_link_asset(Database& db, const AssetRecord& asset,
-                                            const std::string& segment_id, const std::string& role);
+Result<std::string> register_and_link_asset(Database& db, const AssetRecord& asset, const std::string& segment_id,
+                                            const std::string& role);
 
 // '{"a","b\"c"}': a PostgreSQL array literal of the given texts, for one bound parameter.
 std::string to_array_literal(const std::vector<std::string>& values);

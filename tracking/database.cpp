@@ -35,8 +35,7 @@ std::optional<Options> parse_conninfo(const std::string& url, std::string* why) 
   return options;
 }
 
-std::string option_or(const Options& options, const char* key, const char* env_name,
-                      std::string fallback) {
+std::string option_or(const Options& options, const char* key, const char* env_name, std::string fallback) {
   if (auto it = options.find(key); it != options.end() && !it->second.empty()) return it->second;
   if (auto value = env::get(env_name)) return *value;
   return fallback;
@@ -147,8 +146,8 @@ Result<Database> Database::connect(std::unique_ptr<Impl> impl) {
     db.impl_->conn = std::make_unique<pqxx::connection>(db.impl_->conninfo);
     db.impl_->notices = std::make_unique<NoticeToLog>(*db.impl_->conn);
   } catch (const std::exception& e) {
-    return make_error(ErrorKind::database, "cannot connect to PostgreSQL at " + db.target() +
-                                               ": " + strip_severity(db.scrub(one_line(e.what()))));
+    return make_error(ErrorKind::database, "cannot connect to PostgreSQL at " + db.target() + ": " +
+                                               strip_severity(db.scrub(one_line(e.what()))));
   }
   return db;
 }

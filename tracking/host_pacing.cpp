@@ -23,7 +23,8 @@ Result<std::chrono::milliseconds> reserve_host_slot(Database& db, std::string_vi
                                                     std::chrono::milliseconds interval) {
   const std::string key = normalize_host(host);
   if (key.empty()) return make_error(ErrorKind::invalid_argument, "pacing needs a host name");
-  if (interval.count() <= 0) return make_error(ErrorKind::invalid_argument, "the pacing interval must be positive");
+  if (interval.count() <= 0)
+    return make_error(ErrorKind::invalid_argument, "the pacing interval must be positive");
   const double seconds = static_cast<double>(interval.count()) / 1000.0;
   return detail::in_transaction(db, "pacing requests to " + key, [&](pqxx::work& tx) {
     auto row = tx.exec_params1(
@@ -47,20 +48,21 @@ Result<std::optional<SourceRule>> source_for_host(Database& db, std::string_view
   std::string key = normalize_host(host);
   if (key.rfind("www.", 0) == 0) key.erase(0, 4);
   if (key.empty()) return make_error(ErrorKind::invalid_argument, "a source lookup needs a host name");
-  return detail::in_transaction(db, "finding the source of " + key, [&](pqxx::work& tx) -> std::optional<SourceRule> {
-    auto rows = tx.exec_params(
-        "WITH match AS (SELECT id, regexp_replace(rtrim(lower(domain), '.'), '^www\\.', '') AS d FROM sources "
-        "  WHERE domain IS NOT NULL), "
-        "best AS (SELECT id FROM match WHERE d <> '' AND (d = $1 OR right($1, length(d) + 1) = '.' || d) "
-        "  ORDER BY length(d) DESC, id LIMIT 1) "
-        "UPDATE sources s SET last_run_at = now() FROM best WHERE s.id = best.id "
-        "RETURNING s.id::text, s.name, s.domain, coalesce(s.rate_limit_rpm, 0), s.status = 'paused'",
-        key);
-    if (rows.empty()) return std::nullopt;
-    const auto& r = rows[0];
-    return SourceRule{r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<int>(),
-                      r[4].as<bool>()};
-  });
+  return detail::in_transaction(
+      db, "finding the source of " + key, [&](pqxx::work& tx) -> std::optional<SourceRule> {
+        auto rows = tx.exec_params(
+            "WITH match AS (SELECT id, regexp_replace(rtrim(lower(domain), '.'), '^www\\.', '') AS d FROM sources "
+            "  WHERE domain IS NOT NULL), "
+            "best AS (SELECT id FROM match WHERE d <> '' AND (d = $1 OR right($1, length(d) + 1) = '.' || d) "
+            "  ORDER BY length(d) DESC, id LIMIT 1) "
+            "UPDATE sources s SET last_run_at = now() FROM best WHERE s.id = best.id "
+            "RETURNING s.id::text, s.name, s.domain, coalesce(s.rate_limit_rpm, 0), s.status = 'paused'",
+            key);
+        if (rows.empty()) return std::nullopt;
+        const auto& r = rows[0];
+        return SourceRule{r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<int>(),
+                          r[4].as<bool>()};
+      });
 }
 
 }  // namespace scrapers::tracking

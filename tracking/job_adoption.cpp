@@ -25,9 +25,9 @@ constexpr const char* kAdoptSql =
     "RETURNING j.attempt, j.worker, old.status = 'queued'";
 
 Status check_params(const AdoptParams& p) {
-  for (const auto& [id, name] : {std::pair{&p.ids.source_id, "source_id"}, std::pair{&p.ids.work_id, "work_id"},
-                                 std::pair{&p.ids.edition_id, "edition_id"},
-                                 std::pair{&p.ids.segment_id, "segment_id"}}) {
+  for (const auto& [id, name] :
+       {std::pair{&p.ids.source_id, "source_id"}, std::pair{&p.ids.work_id, "work_id"},
+        std::pair{&p.ids.edition_id, "edition_id"}, std::pair{&p.ids.segment_id, "segment_id"}}) {
     if (!*id) continue;
     if (auto ok = detail::check_uuid(**id, name); !ok) return ok;
   }

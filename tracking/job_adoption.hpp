@@ -35,8 +35,8 @@ struct AdoptParams {
 struct AdoptedJob {
   std::string id;
   int attempt = 0;
-  std::string worker;      // the value heartbeats keep writing
-  bool was_queued = false; // false: the caller had claimed it running
+  std::string worker;       // the value heartbeats keep writing
+  bool was_queued = false;  // false: the caller had claimed it running
 };
 
 Result<AdoptedJob> adopt_job(Database& db, const AdoptParams& params);

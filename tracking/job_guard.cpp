@@ -17,8 +17,7 @@ namespace scrapers::tracking {
 class JobGuard::Heartbeat {
  public:
   Heartbeat(const Database& main, std::string job_id, std::chrono::milliseconds interval)
-      : main_(main), job_id_(std::move(job_id)), interval_(interval),
-        thread_([this] { loop(); }) {}
+      : main_(main), job_id_(std::move(job_id)), interval_(interval), thread_([this] { loop(); }) {}
   ~Heartbeat() { stop(); }
   Heartbeat(const Heartbeat&) = delete;
   Heartbeat& operator=(const Heartbeat&) = delete;
@@ -89,10 +88,9 @@ JobGuard::JobGuard(Database& db, const AdoptedJob& adopted, JobGuardOptions opti
 
 JobGuard::~JobGuard() {
   if (finished_) return;
-  const std::string reason = interrupted() ? "interrupted by signal"
-                             : std::uncaught_exceptions() > 0
-                                 ? "run aborted by an exception"
-                                 : "run ended without reporting success";
+  const std::string reason = interrupted()                    ? "interrupted by signal"
+                             : std::uncaught_exceptions() > 0 ? "run aborted by an exception"
+                                                              : "run ended without reporting success";
   (void)finish(false, std::nullopt, reason);
 }
 
@@ -113,8 +111,7 @@ Status JobGuard::fail(const std::string& error, std::optional<nlohmann::json> ou
   return finish(false, std::move(output), error);
 }
 
-Status JobGuard::finish(bool success, std::optional<nlohmann::json> output,
-                        std::optional<std::string> error) {
+Status JobGuard::finish(bool success, std::optional<nlohmann::json> output, std::optional<std::string> error) {
   if (finished_) {
     return make_error(ErrorKind::internal, "job " + job_id_ + " has already ended");
   }
@@ -123,15 +120,15 @@ Status JobGuard::finish(bool success, std::optional<nlohmann::json> output,
   const JobStatus status = success ? JobStatus::success : JobStatus::failed;
   auto written = update_job_status(db_, job_id_, status, output, error);
   if (!written && written.error().kind == ErrorKind::database) {
-    log::warn("recording the end of job " + job_id_ + " failed, retrying on a new connection: " +
-              written.error().describe());
+    log::warn("recording the end of job " + job_id_ +
+              " failed, retrying on a new connection: " + written.error().describe());
     if (auto fresh = db_.open_another()) {
       written = update_job_status(*fresh, job_id_, status, output, error);
     }
   }
   if (!written) {
-    log::error("job " + job_id_ + " could not be marked " + std::string(to_string(status)) +
-               ": " + written.error().describe());
+    log::error("job " + job_id_ + " could not be marked " + std::string(to_string(status)) + ": " +
+               written.error().describe());
     return std::move(written).error();
   }
   return Ok{};

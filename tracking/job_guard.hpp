@@ -57,8 +57,7 @@ class JobGuard {
 
  private:
   class Heartbeat;
-  Status finish(bool success, std::optional<nlohmann::json> output,
-                std::optional<std::string> error);
+  Status finish(bool success, std::optional<nlohmann::json> output, std::optional<std::string> error);
 
   Database& db_;
   std::string job_id_;

@@ -45,15 +45,13 @@ Result<Json> with_minimum_counts(Json output) {
     if (it == output.end()) {
       missing += missing.empty() ? field : std::string(", ") + field;
     } else if (!is_count(*it)) {
-      return make_error(ErrorKind::invalid_argument,
-                        std::string("job output field '") + field +
-                            "' must be a non-negative integer, not " + it->dump());
+      return make_error(ErrorKind::invalid_argument, std::string("job output field '") + field +
+                                                         "' must be a non-negative integer, not " + it->dump());
     }
   }
   if (!missing.empty()) {
-    return make_error(ErrorKind::invalid_argument,
-                      "job output lacks the minimum field(s) " + missing +
-                          " (every output carries total, success and failed)");
+    return make_error(ErrorKind::invalid_argument, "job output lacks the minimum field(s) " + missing +
+                                                       " (every output carries total, success and failed)");
   }
   return output;
 }

@@ -54,18 +54,16 @@ Result<JobType> parse_job_type(std::string_view text) {
   for (const auto& [value, name] : kTypes) {
     if (name == text) return value;
   }
-  return make_error(ErrorKind::invalid_argument,
-                    "invalid job type '" + std::string(text.substr(0, 64)) + "' (expected one of: " +
-                        accepted(kTypes) + ")");
+  return make_error(ErrorKind::invalid_argument, "invalid job type '" + std::string(text.substr(0, 64)) +
+                                                     "' (expected one of: " + accepted(kTypes) + ")");
 }
 
 Result<JobStatus> parse_job_status(std::string_view text) {
   for (const auto& [value, name] : kStatuses) {
     if (name == text) return value;
   }
-  return make_error(ErrorKind::invalid_argument,
-                    "invalid job status '" + std::string(text.substr(0, 64)) + "' (expected one of: " +
-                        accepted(kStatuses) + ")");
+  return make_error(ErrorKind::invalid_argument, "invalid job status '" + std::string(text.substr(0, 64)) +
+                                                     "' (expected one of: " + accepted(kStatuses) + ")");
 }
 
 }  // namespace scrapers::tracking

@@ -21,8 +21,6 @@ Result<JobType> parse_job_type(std::string_view text);
 Result<JobStatus> parse_job_status(std::string_view text);
 
 // True for success and failed: the states that set finished_at.
-constexpr bool is_final(JobStatus status) {
-  return status == JobStatus::success || status == JobStatus::failed;
-}
+constexpr bool is_final(JobStatus status) { return status == JobStatus::success || status == JobStatus::failed; }
 
 }  // namespace scrapers::tracking

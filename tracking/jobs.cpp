@@ -21,9 +21,10 @@ Status check_object(const Json& value, std::string_view what) {
 }
 
 Status check_ids(const CreateJobParams& p) {
-  const std::pair<const std::optional<std::string>*, const char*> ids[] = {
-      {&p.source_id, "source_id"}, {&p.work_id, "work_id"},
-      {&p.edition_id, "edition_id"}, {&p.segment_id, "segment_id"}};
+  const std::pair<const std::optional<std::string>*, const char*> ids[] = {{&p.source_id, "source_id"},
+                                                                           {&p.work_id, "work_id"},
+                                                                           {&p.edition_id, "edition_id"},
+                                                                           {&p.segment_id, "segment_id"}};
   for (const auto& [id, name] : ids) {
     if (!*id) continue;
     if (auto ok = check_uuid(**id, name); !ok) return ok;
@@ -46,8 +47,7 @@ void log_transition(const std::string& job_id, JobStatus status, int attempt,
 
 // One UPDATE per status; each returns the attempt, or no row for an unknown id.
 pqxx::result run_status_update(pqxx::work& tx, const std::string& job_id, JobStatus status,
-                               const std::optional<std::string>& output,
-                               const std::optional<std::string>& error) {
+                               const std::optional<std::string>& output, const std::optional<std::string>& error) {
   switch (status) {
     case JobStatus::running:
       return tx.exec_params(
@@ -62,8 +62,7 @@ pqxx::result run_status_update(pqxx::work& tx, const std::string& job_id, JobSta
           "output = coalesce($3::jsonb, output), error = coalesce($4, error) "
           "WHERE id = $1::uuid RETURNING attempt",
           job_id, std::string(to_string(status)), nullable(output), nullable(error));
-    case JobStatus::queued:
-      break;
+    case JobStatus::queued: break;
   }
   return tx.exec_params(
       "UPDATE pipeline_jobs SET status = 'queued', output = coalesce($2::jsonb, output), "
@@ -101,17 +100,16 @@ Result<std::string> create_job(Database& db, const CreateJobParams& p) {
   });
   if (id) {
     const auto script = p.input.find("scriptType");
-    log::info("job " + *id + " queued (" + std::string(to_string(p.job_type)) +
-              (script != p.input.end() && script->is_string() ? ", " + script->get<std::string>()
-                                                              : std::string()) +
-              ")");
+    log::info(
+        "job " + *id + " queued (" + std::string(to_string(p.job_type)) +
+        (script != p.input.end() && script->is_string() ? ", " + script->get<std::string>() : std::string()) +
+        ")");
   }
   return id;
 }
 
 Result<int> update_job_status(Database& db, const std::string& job_id, JobStatus status,
-                              const std::optional<Json>& output,
-                              const std::optional<std::string>& error) {
+                              const std::optional<Json>& output, const std::optional<std::string>& error) {
   if (auto ok = check_uuid(job_id, "job id"); !ok) return std::move(ok).error();
   std::optional<std::string> output_text;
   if (output) output_text = detail::jsonb_text(*output);
@@ -126,8 +124,7 @@ Result<int> update_job_status(Database& db, const std::string& job_id, JobStatus
 }
 
 Result<int> update_job_status(Database& db, const std::string& job_id, std::string_view status,
-                              const std::optional<Json>& output,
-                              const std::optional<std::string>& error) {
+                              const std::optional<Json>& output, const std::optional<std::string>& error) {
   auto parsed = parse_job_status(status);
   if (!parsed) return std::move(parsed).error();
   return update_job_status(db, job_id, *parsed, output, error);
@@ -142,14 +139,13 @@ Status set_job_ids(Database& db, const std::string& job_id, const JobIds& ids) {
   as_params.segment_id = ids.segment_id;
   if (auto ok = check_ids(as_params); !ok) return ok;
   auto found = in_transaction(db, "recording ids of job " + job_id, [&](pqxx::work& tx) {
-    return tx
-        .exec_params(
-            "UPDATE pipeline_jobs SET source_id = coalesce($2::uuid, source_id), "
-            "work_id = coalesce($3::uuid, work_id), edition_id = coalesce($4::uuid, edition_id), "
-            "segment_id = coalesce($5::uuid, segment_id) WHERE id = $1::uuid",
-            job_id, nullable(ids.source_id), nullable(ids.work_id), nullable(ids.edition_id),
-            nullable(ids.segment_id))
-        .affected_rows() > 0;
+    return tx.exec_params(
+                 "UPDATE pipeline_jobs SET source_id = coalesce($2::uuid, source_id), "
+                 "work_id = coalesce($3::uuid, work_id), edition_id = coalesce($4::uuid, edition_id), "
+                 "segment_id = coalesce($5::uuid, segment_id) WHERE id = $1::uuid",
+                 job_id, nullable(ids.source_id), nullable(ids.work_id), nullable(ids.edition_id),
+                 nullable(ids.segment_id))
+               .affected_rows() > 0;
   });
   if (!found) return std::move(found).error();
   if (!*found) return job_not_found(job_id);
@@ -160,10 +156,9 @@ Status merge_job_input(Database& db, const std::string& job_id, const Json& patc
   if (auto ok = check_uuid(job_id, "job id"); !ok) return ok;
   if (auto ok = check_object(patch, "input patch"); !ok) return ok;
   auto found = in_transaction(db, "updating the input of job " + job_id, [&](pqxx::work& tx) {
-    return tx
-        .exec_params("UPDATE pipeline_jobs SET input = input || $2::jsonb WHERE id = $1::uuid",
-                     job_id, detail::jsonb_text(patch))
-        .affected_rows() > 0;
+    return tx.exec_params("UPDATE pipeline_jobs SET input = input || $2::jsonb WHERE id = $1::uuid", job_id,
+                          detail::jsonb_text(patch))
+               .affected_rows() > 0;
   });
   if (!found) return std::move(found).error();
   if (!*found) return job_not_found(job_id);
@@ -192,17 +187,20 @@ Result<std::vector<ReapedJob>> reap_stale_jobs(Database& db, std::chrono::second
   const std::string last_seen = "coalesce(heartbeat_at, started_at, created_at)";
   const std::string sql =
       "UPDATE pipeline_jobs SET status = 'failed', finished_at = now(), "
-      "error = 'worker lost: no heartbeat since ' || " + detail::iso_utc(last_seen) +
+      "error = 'worker lost: no heartbeat since ' || " +
+      detail::iso_utc(last_seen) +
       " || coalesce(' (worker ' || worker || ')', '') "
-      "WHERE status = 'running' AND " + last_seen + " < now() - make_interval(secs => $1) "
-      "RETURNING id::text, input->>'scriptType', worker, " + detail::iso_utc(last_seen);
+      "WHERE status = 'running' AND " +
+      last_seen +
+      " < now() - make_interval(secs => $1) "
+      "RETURNING id::text, input->>'scriptType', worker, " +
+      detail::iso_utc(last_seen);
   return in_transaction(db, "reaping stale jobs", [&](pqxx::work& tx) {
     std::vector<ReapedJob> reaped;
     for (const auto& row : tx.exec_params(sql, static_cast<double>(stale_after.count()))) {
       reaped.push_back(ReapedJob{row[0].as<std::string>(), detail::text_or_null(row[1]),
                                  detail::text_or_null(row[2]), row[3].as<std::string>()});
-      log::warn("job " + reaped.back().id + " reaped: no heartbeat since " +
-                reaped.back().last_seen);
+      log::warn("job " + reaped.back().id + " reaped: no heartbeat since " + reaped.back().last_seen);
     }
     return reaped;
   });

@@ -53,8 +53,8 @@ std::set<int> applied_versions(pqxx::connection_base& conn) {
 void apply(pqxx::connection_base& conn, const Migration& m) {
   pqxx::work tx(conn);
   tx.exec(std::string(m.sql));
-  tx.exec_params("INSERT INTO scraper_schema_migrations (version, name) VALUES ($1, $2)",
-                 m.version, std::string(m.name));
+  tx.exec_params("INSERT INTO scraper_schema_migrations (version, name) VALUES ($1, $2)", m.version,
+                 std::string(m.name));
   tx.commit();
 }
 
@@ -70,16 +70,14 @@ Result<MigrationReport> migrate(Database& db) {
       if (done.count(m.version) != 0) continue;
       current = &m;
       apply(db.connection(), m);
-      log::debug("migration " + std::to_string(m.version) + " (" + std::string(m.name) +
-                ") applied");
+      log::debug("migration " + std::to_string(m.version) + " (" + std::string(m.name) + ") applied");
       report.applied.push_back({m.version, std::string(m.name)});
     }
     current = nullptr;
   } catch (const std::exception& e) {
-    const std::string doing =
-        current != nullptr ? "applying migration " + std::to_string(current->version) + " (" +
-                                 std::string(current->name) + ")"
-                           : std::string("preparing migrations");
+    const std::string doing = current != nullptr ? "applying migration " + std::to_string(current->version) +
+                                                       " (" + std::string(current->name) + ")"
+                                                 : std::string("preparing migrations");
     return db.to_error(e, doing);
   }
   auto version = schema_version(db);
@@ -92,8 +90,7 @@ Result<int> schema_version(Database& db) {
   return detail::in_transaction(db, "reading the schema version", [](pqxx::work& tx) {
     auto exists = tx.exec("SELECT to_regclass('scraper_schema_migrations') IS NOT NULL");
     if (!exists[0][0].as<bool>()) return 0;
-    return tx.exec("SELECT coalesce(max(version), 0) FROM scraper_schema_migrations")[0][0]
-        .as<int>();
+    return tx.exec("SELECT coalesce(max(version), 0) FROM scraper_schema_migrations")[0][0].as<int>();
   });
 }
 

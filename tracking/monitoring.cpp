@@ -12,9 +12,8 @@ using Json = nlohmann::json;
 std::string job_columns() {
   return "id::text, job_type, status, source_id::text, work_id::text, edition_id::text, "
          "segment_id::text, input->>'scriptType', input::text, output::text, attempt, error, " +
-         iso_utc("created_at") + ", " + iso_utc("started_at") + ", " + iso_utc("finished_at") +
-         ", " + iso_utc("heartbeat_at") +
-         ", worker, extract(epoch FROM (finished_at - started_at))::float8";
+         iso_utc("created_at") + ", " + iso_utc("started_at") + ", " + iso_utc("finished_at") + ", " +
+         iso_utc("heartbeat_at") + ", worker, extract(epoch FROM (finished_at - started_at))::float8";
 }
 
 JobRecord read_job(const pqxx::row& row) {
@@ -56,8 +55,7 @@ Json or_null(const std::optional<T>& value) {
 Result<JobRecord> get_job(Database& db, const std::string& job_id) {
   if (auto ok = detail::check_uuid(job_id, "job id"); !ok) return std::move(ok).error();
   auto found = detail::in_transaction(db, "reading job " + job_id, [&](pqxx::work& tx) {
-    auto rows = tx.exec_params(
-        "SELECT " + job_columns() + " FROM pipeline_jobs WHERE id = $1::uuid", job_id);
+    auto rows = tx.exec_params("SELECT " + job_columns() + " FROM pipeline_jobs WHERE id = $1::uuid", job_id);
     return rows.empty() ? std::optional<JobRecord>() : read_job(rows[0]);
   });
   if (!found) return std::move(found).error();
@@ -86,14 +84,12 @@ Result<std::vector<JobRecord>> failed_jobs(Database& db, int limit) {
 Result<std::vector<StatsRow>> job_stats(Database& db, JobType job_type) {
   return detail::in_transaction(db, "computing job statistics", [&](pqxx::work& tx) {
     std::vector<StatsRow> out;
-    for (const auto& row : tx.exec_params(
-             "SELECT input->>'scriptType' AS script_type, status, count(*), "
-             "avg(extract(epoch FROM (finished_at - started_at)))::float8 "
-             "FROM pipeline_jobs WHERE job_type = $1 AND finished_at IS NOT NULL "
-             "GROUP BY input->>'scriptType', status ORDER BY script_type, status",
-             std::string(to_string(job_type)))) {
-      StatsRow r{text_or_null(row[0]), row[1].as<std::string>(), row[2].as<long long>(),
-                 std::nullopt};
+    for (const auto& row : tx.exec_params("SELECT input->>'scriptType' AS script_type, status, count(*), "
+                                          "avg(extract(epoch FROM (finished_at - started_at)))::float8 "
+                                          "FROM pipeline_jobs WHERE job_type = $1 AND finished_at IS NOT NULL "
+                                          "GROUP BY input->>'scriptType', status ORDER BY script_type, status",
+                                          std::string(to_string(job_type)))) {
+      StatsRow r{text_or_null(row[0]), row[1].as<std::string>(), row[2].as<long long>(), std::nullopt};
       if (!row[3].is_null()) r.avg_duration_seconds = row[3].as<double>();
       out.push_back(std::move(r));
     }
@@ -104,12 +100,11 @@ Result<std::vector<StatsRow>> job_stats(Database& db, JobType job_type) {
 Result<std::vector<RetryRow>> retry_stats(Database& db, JobType job_type) {
   return detail::in_transaction(db, "computing retry statistics", [&](pqxx::work& tx) {
     std::vector<RetryRow> out;
-    for (const auto& row : tx.exec_params(
-             "SELECT input->>'scriptType' AS script_type, attempt, count(*) "
-             "FROM pipeline_jobs WHERE job_type = $1 "
-             "AND status IN ('running', 'success', 'failed') "
-             "GROUP BY input->>'scriptType', attempt ORDER BY script_type, attempt",
-             std::string(to_string(job_type)))) {
+    for (const auto& row : tx.exec_params("SELECT input->>'scriptType' AS script_type, attempt, count(*) "
+                                          "FROM pipeline_jobs WHERE job_type = $1 "
+                                          "AND status IN ('running', 'success', 'failed') "
+                                          "GROUP BY input->>'scriptType', attempt ORDER BY script_type, attempt",
+                                          std::string(to_string(job_type)))) {
       out.push_back({text_or_null(row[0]), row[1].as<int>(), row[2].as<long long>()});
     }
     return out;

@@ -32,8 +32,8 @@ std::vector<std::string> parse_uuid_array(const std::string& text) {
 void fail(ErrorKind kind, std::string message) { throw ErrorException(make_error(kind, std::move(message))); }
 
 std::string error_entry_sql(const std::string& error_param) {
-  return "jsonb_build_array(jsonb_build_object('attempt', attempt, 'error', " + error_param +
-         "::text, 'at', " + iso_utc("now()") + ", 'worker', worker))";
+  return "jsonb_build_array(jsonb_build_object('attempt', attempt, 'error', " + error_param + "::text, 'at', " +
+         iso_utc("now()") + ", 'worker', worker))";
 }
 
 std::vector<std::string> fail_dependents(pqxx::work& tx, const std::string& job_id, bool cancelled) {
@@ -41,12 +41,12 @@ std::vector<std::string> fail_dependents(pqxx::work& tx, const std::string& job_
   std::string verb = cancelled ? "cancelled" : "failed";
   while (!level.empty()) {
     std::vector<std::string> next;
-    for (const auto& row : tx.exec_params(
-             "UPDATE pipeline_jobs d SET status = 'failed', finished_at = now(), "
-             "error = 'dependency ' || p.id::text || ' ' || $2::text "
-             "FROM unnest($1::uuid[]) AS p(id) "
-             "WHERE d.status = 'queued' AND d.depends_on @> ARRAY[p.id] RETURNING d.id::text",
-             uuid_array(level), verb)) {
+    for (const auto& row :
+         tx.exec_params("UPDATE pipeline_jobs d SET status = 'failed', finished_at = now(), "
+                        "error = 'dependency ' || p.id::text || ' ' || $2::text "
+                        "FROM unnest($1::uuid[]) AS p(id) "
+                        "WHERE d.status = 'queued' AND d.depends_on @> ARRAY[p.id] RETURNING d.id::text",
+                        uuid_array(level), verb)) {
       next.push_back(row[0].as<std::string>());
       log::warn("job " + next.back() + " failed: a job it depends on failed");
     }
@@ -63,7 +63,8 @@ Status check_enqueue_params(const EnqueueParams& p) {
   if (p.unique_key && p.unique_key->empty()) {
     return make_error(ErrorKind::invalid_argument, "the unique key must not be empty");
   }
-  if (!p.extra_input.is_object()) return make_error(ErrorKind::invalid_argument, "extra input must be a JSON object");
+  if (!p.extra_input.is_object())
+    return make_error(ErrorKind::invalid_argument, "extra input must be a JSON object");
   for (const auto& id : p.after) {
     if (auto ok = check_uuid(id, "job id"); !ok) return ok;
   }
@@ -191,12 +192,12 @@ ClaimedJob claimed_from(const pqxx::row& row) {
 
 Result<EnqueuedJob> enqueue_job(Database& db, const EnqueueParams& params) {
   if (auto ok = detail::check_enqueue_params(params); !ok) return std::move(ok).error();
-  auto job = in_transaction(db, "enqueueing a job", [&](pqxx::work& tx) {
-    return detail::insert_queued_job(tx, params);
-  });
+  auto job = in_transaction(db, "enqueueing a job",
+                            [&](pqxx::work& tx) { return detail::insert_queued_job(tx, params); });
   if (job) {
-    log::info("job " + job->id + (job->created ? " queued (" + params.program + ")"
-                                               : " already " + job->status + " for key " + *params.unique_key));
+    log::info("job " + job->id +
+              (job->created ? " queued (" + params.program + ")"
+                            : " already " + job->status + " for key " + *params.unique_key));
   }
   return job;
 }
@@ -206,8 +207,7 @@ Result<std::vector<ClaimedJob>> claim_jobs(Database& db, const ClaimParams& para
   if (params.limit < 1) return make_error(ErrorKind::invalid_argument, "the claim limit must be at least 1");
   const Json programs = params.programs;
   return in_transaction(db, "claiming jobs", [&](pqxx::work& tx) {
-    auto rows = tx.exec_params(kClaimSql, params.worker, params.limit,
-                               detail::jsonb_text(programs));
+    auto rows = tx.exec_params(kClaimSql, params.worker, params.limit, detail::jsonb_text(programs));
     std::vector<ClaimedJob> jobs;
     for (const auto& row : rows) jobs.push_back(claimed_from(row));
     return jobs;
@@ -222,9 +222,11 @@ Result<bool> record_progress(Database& db, const std::string& job_id, long long 
   auto state = in_transaction(db, "recording progress of job " + job_id, [&](pqxx::work& tx) {
     auto rows = tx.exec_params(
         "WITH upd AS (UPDATE pipeline_jobs SET progress = jsonb_build_object('done', $2::bigint, "
-        "'total', $3::bigint, 'item', $4::text, 'updated_at', " + detail::iso_utc("now()") + ") "
-        "WHERE id = $1::uuid AND status = 'running' RETURNING id) "
-        "SELECT (SELECT count(*) FROM upd), (SELECT count(*) FROM pipeline_jobs WHERE id = $1::uuid)",
+        "'total', $3::bigint, 'item', $4::text, 'updated_at', " +
+            detail::iso_utc("now()") +
+            ") "
+            "WHERE id = $1::uuid AND status = 'running' RETURNING id) "
+            "SELECT (SELECT count(*) FROM upd), (SELECT count(*) FROM pipeline_jobs WHERE id = $1::uuid)",
         job_id, done, detail::nullable(total_text), detail::nullable(item));
     return std::pair(rows[0][0].as<int>(), rows[0][1].as<int>());
   });

@@ -40,17 +40,17 @@ using Json = nlohmann::json;
 using WallTime = std::chrono::system_clock::time_point;
 
 struct EnqueueParams {
-  std::string program;                   // required; recorded as input.program
-  std::vector<std::string> args{};       // the program's own command line (input.args)
-  std::string script_type{};             // input.scriptType when not empty
+  std::string program;              // required; recorded as input.program
+  std::vector<std::string> args{};  // the program's own command line (input.args)
+  std::string script_type{};        // input.scriptType when not empty
   JobType job_type = JobType::scrape;
-  int priority = 0;                      // higher runs first
-  std::optional<WallTime> run_at{};      // not before then; nullopt: as soon as possible
-  std::vector<std::string> after{};      // job ids that must succeed first
-  int max_attempts = 3;                  // >= 1
+  int priority = 0;                         // higher runs first
+  std::optional<WallTime> run_at{};         // not before then; nullopt: as soon as possible
+  std::vector<std::string> after{};         // job ids that must succeed first
+  int max_attempts = 3;                     // >= 1
   std::optional<std::string> unique_key{};  // at most one queued or running job per key
   std::optional<std::string> source_id{};   // a paused source holds the job back
-  Json extra_input = Json::object();     // merged into input (program/args/scriptType win)
+  Json extra_input = Json::object();        // merged into input (program/args/scriptType win)
 };
 
 struct EnqueuedJob {
@@ -67,18 +67,18 @@ struct EnqueuedJob {
 Result<EnqueuedJob> enqueue_job(Database& db, const EnqueueParams& params);
 
 struct ClaimParams {
-  std::string worker;                  // "host:pid" (tracking::this_worker())
-  int limit = 1;                       // >= 1
+  std::string worker;                   // "host:pid" (tracking::this_worker())
+  int limit = 1;                        // >= 1
   std::vector<std::string> programs{};  // claim only these programs; empty: any
 };
 
 struct ClaimedJob {
   std::string id;
-  int attempt = 0;                    // this attempt (already counted)
+  int attempt = 0;  // this attempt (already counted)
   std::string program;
   std::vector<std::string> args;
   std::optional<std::string> script_type;
-  int max_attempts = 1;               // coalesce(max_attempts, 1)
+  int max_attempts = 1;  // coalesce(max_attempts, 1)
   std::vector<std::string> depends_on;
   std::optional<std::string> source_id;
   std::optional<std::string> work_id;     // the job's own
@@ -87,7 +87,7 @@ struct ClaimedJob {
   // dependent that left out its edition/work takes from the job it waited for.
   std::optional<std::string> dependency_work_id;
   std::optional<std::string> dependency_edition_id;
-  Json input = Json::object();        // the whole input
+  Json input = Json::object();  // the whole input
 };
 
 Result<std::vector<ClaimedJob>> claim_jobs(Database& db, const ClaimParams& params);
@@ -95,9 +95,9 @@ Result<std::vector<ClaimedJob>> claim_jobs(Database& db, const ClaimParams& para
 // How an attempt ended, as the worker saw it (the child's exit).
 struct AttemptEnd {
   bool failed = false;
-  std::string error{};              // used when the row is still running (the program never ended it)
-  std::optional<Json> output{};     // written when given (the row's own output otherwise stays)
-  bool retryable = false;           // only read when the verdict is failed
+  std::string error{};           // used when the row is still running (the program never ended it)
+  std::optional<Json> output{};  // written when given (the row's own output otherwise stays)
+  bool retryable = false;        // only read when the verdict is failed
   std::chrono::milliseconds retry_delay{0};
 };
 
@@ -112,7 +112,7 @@ std::string_view to_string(FinishKind kind);
 struct FinishOutcome {
   FinishKind kind = FinishKind::lost;
   int attempt = 0;
-  std::optional<std::string> error;           // the error recorded for this attempt
+  std::optional<std::string> error;            // the error recorded for this attempt
   std::vector<std::string> dependents_failed;  // ids failed by the cascade
 };
 
@@ -130,22 +130,21 @@ struct FinishOutcome {
 // end.retryable AND attempt < coalesce(max_attempts, 1) AND no cancel was requested AND
 // the job has a program; otherwise it stays 'failed' (finished_at set) and its dependents
 // fail ("dependency <id> cancelled" when a cancel had been requested).
-Result<FinishOutcome> finish_attempt(Database& db, const std::string& job_id,
-                                     const std::string& worker, int attempt,
-                                     const AttemptEnd& end);
+Result<FinishOutcome> finish_attempt(Database& db, const std::string& job_id, const std::string& worker,
+                                     int attempt, const AttemptEnd& end);
 
 enum class RequeueKind {
-  requeued,         // back to 'queued', attempt - 1, error cleared
+  requeued,           // back to 'queued', attempt - 1, error cleared
   already_succeeded,  // the program finished it successfully first; left as it is
-  cancelled,        // a cancel was requested: 'failed' with error 'cancelled' instead
-  lost,             // the guard failed; nothing written
+  cancelled,          // a cancel was requested: 'failed' with error 'cancelled' instead
+  lost,               // the guard failed; nothing written
 };
 
 // Graceful shutdown: puts a job the caller claimed back without using up the attempt.
 // Same (worker, attempt) guard as finish_attempt; a row running or failed (the program
 // stopped on the signal) is requeued with run_at NULL and finished_at NULL.
-Result<RequeueKind> requeue_without_attempt(Database& db, const std::string& job_id,
-                                            const std::string& worker, int attempt);
+Result<RequeueKind> requeue_without_attempt(Database& db, const std::string& job_id, const std::string& worker,
+                                            int attempt);
 
 enum class CancelKind {
   cancelled,       // was queued: now 'failed', error 'cancelled'; dependents failed

@@ -28,8 +28,9 @@ LockedJob lock_job(pqxx::work& tx, const std::string& job_id) {
       job_id);
   if (rows.empty()) fail(ErrorKind::not_found, "job " + job_id + " not found");
   const auto& r = rows[0];
-  return LockedJob{r[0].as<std::string>(), detail::text_or_null(r[1]), r[2].as<int>(), r[3].as<int>(),
-                   r[4].as<bool>(), r[5].as<bool>(), detail::text_or_null(r[6])};
+  return LockedJob{
+      r[0].as<std::string>(), detail::text_or_null(r[1]), r[2].as<int>(), r[3].as<int>(), r[4].as<bool>(),
+      r[5].as<bool>(),        detail::text_or_null(r[6])};
 }
 
 // Whether (worker, attempt) still owns the row: it was not requeued, rescued or claimed again.
@@ -43,12 +44,14 @@ void record_failure(pqxx::work& tx, const std::string& job_id, const std::string
   tx.exec_params(
       "UPDATE pipeline_jobs SET "
       "errors = CASE WHEN errors @> jsonb_build_array(jsonb_build_object('attempt', attempt)) THEN errors "
-      "  ELSE errors || " + detail::error_entry_sql("$2") + " END, "
-      "error = $2, output = coalesce($3::jsonb, output), "
-      "status = CASE WHEN $4 THEN 'queued' ELSE 'failed' END, "
-      "run_at = CASE WHEN $4 THEN now() + make_interval(secs => $5) ELSE run_at END, "
-      "finished_at = CASE WHEN $4 THEN NULL ELSE coalesce(finished_at, now()) END "
-      "WHERE id = $1::uuid",
+      "  ELSE errors || " +
+          detail::error_entry_sql("$2") +
+          " END, "
+          "error = $2, output = coalesce($3::jsonb, output), "
+          "status = CASE WHEN $4 THEN 'queued' ELSE 'failed' END, "
+          "run_at = CASE WHEN $4 THEN now() + make_interval(secs => $5) ELSE run_at END, "
+          "finished_at = CASE WHEN $4 THEN NULL ELSE coalesce(finished_at, now()) END "
+          "WHERE id = $1::uuid",
       job_id, error, nullable(output), again, static_cast<double>(delay.count()) / 1000.0);
 }
 
@@ -58,9 +61,10 @@ FinishOutcome finish_locked(pqxx::work& tx, const std::string& job_id, const Loc
   if (end.output) output = detail::jsonb_text(*end.output);
   FinishOutcome outcome{FinishKind::succeeded, job.attempt, std::nullopt, {}};
   if (job.status == "success" || (job.status == "running" && !end.failed)) {
-    tx.exec_params("UPDATE pipeline_jobs SET status = 'success', finished_at = coalesce(finished_at, now()), "
-                   "output = coalesce($2::jsonb, output) WHERE id = $1::uuid",
-                   job_id, nullable(output));
+    tx.exec_params(
+        "UPDATE pipeline_jobs SET status = 'success', finished_at = coalesce(finished_at, now()), "
+        "output = coalesce($2::jsonb, output) WHERE id = $1::uuid",
+        job_id, nullable(output));
     return outcome;
   }
   std::string error = job.status == "failed" && job.error ? *job.error : end.error;
@@ -74,9 +78,11 @@ FinishOutcome finish_locked(pqxx::work& tx, const std::string& job_id, const Loc
 }
 
 void log_finish(const std::string& job_id, const FinishOutcome& o) {
-  std::string line = "job " + job_id + " attempt " + std::to_string(o.attempt) + ": " + std::string(to_string(o.kind));
+  std::string line = "job " + job_id + " attempt " + std::to_string(o.attempt) + ": " +
+                     std::string(to_string(o.kind));
   if (o.error) line += " (" + *o.error + ")";
-  if (!o.dependents_failed.empty()) line += "; " + std::to_string(o.dependents_failed.size()) + " dependent job(s) failed";
+  if (!o.dependents_failed.empty())
+    line += "; " + std::to_string(o.dependents_failed.size()) + " dependent job(s) failed";
   if (o.kind == FinishKind::succeeded) log::info(line);
   else log::warn(line);
 }
@@ -117,9 +123,10 @@ Result<RequeueKind> requeue_without_attempt(Database& db, const std::string& job
       detail::fail_dependents(tx, job_id, true);
       return RequeueKind::cancelled;
     }
-    tx.exec_params("UPDATE pipeline_jobs SET status = 'queued', attempt = greatest(attempt - 1, 0), error = NULL, "
-                   "run_at = NULL, finished_at = NULL WHERE id = $1::uuid",
-                   job_id);
+    tx.exec_params(
+        "UPDATE pipeline_jobs SET status = 'queued', attempt = greatest(attempt - 1, 0), error = NULL, "
+        "run_at = NULL, finished_at = NULL WHERE id = $1::uuid",
+        job_id);
     log::info("job " + job_id + " back in the queue (attempt " + std::to_string(attempt) + " not counted)");
     return RequeueKind::requeued;
   });
@@ -131,15 +138,20 @@ Result<CancelOutcome> cancel_job(Database& db, const std::string& job_id) {
     const LockedJob job = lock_job(tx, job_id);
     CancelOutcome outcome;
     if (job.status == "running") {
-      tx.exec_params("UPDATE pipeline_jobs SET cancel_requested_at = coalesce(cancel_requested_at, now()) "
-                     "WHERE id = $1::uuid", job_id);
+      tx.exec_params(
+          "UPDATE pipeline_jobs SET cancel_requested_at = coalesce(cancel_requested_at, now()) "
+          "WHERE id = $1::uuid",
+          job_id);
       outcome.kind = CancelKind::stop_requested;
       log::info("job " + job_id + ": stop requested");
       return outcome;
     }
-    if (job.status != "queued") fail(ErrorKind::invalid_argument, "job " + job_id + " already finished (" + job.status + ")");
-    tx.exec_params("UPDATE pipeline_jobs SET status = 'failed', error = 'cancelled', finished_at = now(), "
-                   "cancel_requested_at = now() WHERE id = $1::uuid", job_id);
+    if (job.status != "queued")
+      fail(ErrorKind::invalid_argument, "job " + job_id + " already finished (" + job.status + ")");
+    tx.exec_params(
+        "UPDATE pipeline_jobs SET status = 'failed', error = 'cancelled', finished_at = now(), "
+        "cancel_requested_at = now() WHERE id = $1::uuid",
+        job_id);
     outcome.dependents_failed = detail::fail_dependents(tx, job_id, true);
     log::info("job " + job_id + " cancelled");
     return outcome;
@@ -151,23 +163,29 @@ Result<EnqueuedJob> retry_job(Database& db, const std::string& job_id) {
   return in_transaction(db, "retrying job " + job_id, [&](pqxx::work& tx) {
     const LockedJob job = lock_job(tx, job_id);
     if (job.status != "failed") {
-      fail(ErrorKind::invalid_argument, "job " + job_id + " is " + job.status + "; only a failed job can be retried");
+      fail(ErrorKind::invalid_argument,
+           "job " + job_id + " is " + job.status + "; only a failed job can be retried");
     }
     if (!job.has_program) {
-      fail(ErrorKind::invalid_argument, "job " + job_id + " has no program to run (a standalone program wrote it)");
+      fail(ErrorKind::invalid_argument,
+           "job " + job_id + " has no program to run (a standalone program wrote it)");
     }
     try {
       pqxx::subtransaction sub(tx, "retry");
       sub.exec_params(
           "UPDATE pipeline_jobs SET "
-          "errors = CASE WHEN error IS NULL OR errors @> jsonb_build_array(jsonb_build_object('attempt', attempt)) "
-          "  THEN errors ELSE errors || " + detail::error_entry_sql("error") + " END, "
-          "status = 'queued', error = NULL, run_at = NULL, finished_at = NULL, cancel_requested_at = NULL, "
-          "max_attempts = greatest(coalesce(max_attempts, 1), attempt + 1) WHERE id = $1::uuid",
+          "errors = CASE WHEN error IS NULL OR errors @> jsonb_build_array(jsonb_build_object('attempt', "
+          "attempt)) "
+          "  THEN errors ELSE errors || " +
+              detail::error_entry_sql("error") +
+              " END, "
+              "status = 'queued', error = NULL, run_at = NULL, finished_at = NULL, cancel_requested_at = NULL, "
+              "max_attempts = greatest(coalesce(max_attempts, 1), attempt + 1) WHERE id = $1::uuid",
           job_id);
       sub.commit();
     } catch (const pqxx::unique_violation&) {
-      fail(ErrorKind::invalid_argument, "job " + job_id + ": another job with its unique key is queued or running");
+      fail(ErrorKind::invalid_argument,
+           "job " + job_id + ": another job with its unique key is queued or running");
     }
     log::info("job " + job_id + " queued again");
     return EnqueuedJob{job_id, "queued", false};
@@ -182,22 +200,32 @@ Result<std::vector<RescuedJob>> rescue_stale_jobs(Database& db, std::chrono::sec
   const std::string sql =
       "WITH stale AS (SELECT id, (input ? 'program' AND attempt < coalesce(max_attempts, 1) "
       "    AND cancel_requested_at IS NULL) AS again, "
-      "  'worker lost: no heartbeat since ' || " + detail::iso_utc(seen) +
-      "    || coalesce(' (worker ' || worker || ')', '') AS why, " + detail::iso_utc(seen) + " AS seen "
-      "  FROM pipeline_jobs WHERE status = 'running' AND " + seen + " < now() - make_interval(secs => $1) "
+      "  'worker lost: no heartbeat since ' || " +
+      detail::iso_utc(seen) + "    || coalesce(' (worker ' || worker || ')', '') AS why, " +
+      detail::iso_utc(seen) +
+      " AS seen "
+      "  FROM pipeline_jobs WHERE status = 'running' AND " +
+      seen +
+      " < now() - make_interval(secs => $1) "
       "  FOR UPDATE SKIP LOCKED) "
       "UPDATE pipeline_jobs j SET status = CASE WHEN s.again THEN 'queued' ELSE 'failed' END, error = s.why, "
       "  finished_at = CASE WHEN s.again THEN NULL ELSE now() END, "
       "  run_at = CASE WHEN s.again THEN NULL ELSE j.run_at END, "
       "  errors = j.errors || jsonb_build_array(jsonb_build_object('attempt', j.attempt, 'error', s.why, "
-      "    'at', " + detail::iso_utc("now()") + ", 'worker', j.worker)) "
+      "    'at', " +
+      detail::iso_utc("now()") +
+      ", 'worker', j.worker)) "
       "FROM stale s WHERE j.id = s.id "
       "RETURNING j.id::text, j.input->>'program', j.worker, s.seen, s.again, j.cancel_requested_at IS NOT NULL";
   return in_transaction(db, "rescuing stale jobs", [&](pqxx::work& tx) {
     std::vector<RescuedJob> rescued;
     for (const auto& row : tx.exec_params(sql, static_cast<double>(stale_after.count()))) {
-      RescuedJob job{row[0].as<std::string>(), detail::text_or_null(row[1]), detail::text_or_null(row[2]),
-                     row[3].as<std::string>(), row[4].as<bool>(), {}};
+      RescuedJob job{row[0].as<std::string>(),
+                     detail::text_or_null(row[1]),
+                     detail::text_or_null(row[2]),
+                     row[3].as<std::string>(),
+                     row[4].as<bool>(),
+                     {}};
       if (!job.requeued) job.dependents_failed = detail::fail_dependents(tx, job.id, row[5].as<bool>());
       log::warn("job " + job.id + " rescued: no heartbeat since " + job.last_seen +
                 (job.requeued ? "; queued again" : "; failed"));

@@ -53,9 +53,10 @@ Schedule schedule_from(const pqxx::row& row) {
   return s;
 }
 
-const std::string kScheduleColumns = "name, cron, program, args::text, script_type, job_type, priority, "
-                                     "max_attempts, " + detail::iso_utc("last_slot_at") + ", " +
-                                     detail::iso_utc("created_at");
+const std::string kScheduleColumns =
+    "name, cron, program, args::text, script_type, job_type, priority, "
+    "max_attempts, " +
+    detail::iso_utc("last_slot_at") + ", " + detail::iso_utc("created_at");
 
 // Takes the slot and inserts its job, or does nothing when another caller took it.
 std::optional<std::string> take_slot(pqxx::work& tx, const Schedule& s, WallTime slot) {
@@ -90,7 +91,8 @@ Status add_schedule(Database& db, const ScheduleSpec& spec) {
         spec.name, CronSchedule::parse(spec.cron)->expression(), spec.program, detail::jsonb_text(Json(spec.args)),
         spec.script_type.empty() ? nullptr : spec.script_type.c_str(), std::string(to_string(spec.job_type)),
         spec.priority, spec.max_attempts, detail::nullable(last_text));
-    if (rows.empty()) detail::fail(ErrorKind::invalid_argument, "a schedule named '" + spec.name + "' already exists");
+    if (rows.empty())
+      detail::fail(ErrorKind::invalid_argument, "a schedule named '" + spec.name + "' already exists");
   });
 }
 

@@ -24,7 +24,7 @@ namespace scrapers::tracking {
 
 struct ScheduleSpec {
   std::string name;
-  std::string cron;                  // five fields, UTC
+  std::string cron;  // five fields, UTC
   std::string program;
   std::vector<std::string> args{};
   std::string script_type{};
@@ -55,7 +55,6 @@ using SlotFunction = std::function<std::optional<WallTime>(const Schedule&)>;
 
 // Enqueues one job for every schedule whose due slot is later than its last_slot_at;
 // returns the jobs this call created (slots another caller took are not listed).
-Result<std::vector<ScheduledJob>> enqueue_due_slots(Database& db, WallTime now,
-                                                    const SlotFunction& slot_of = {});
+Result<std::vector<ScheduledJob>> enqueue_due_slots(Database& db, WallTime now, const SlotFunction& slot_of = {});
 
 }  // namespace scrapers::tracking

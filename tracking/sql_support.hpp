@@ -17,9 +17,7 @@
 namespace scrapers::tracking::detail {
 
 // NULL for an absent value (libpqxx 6 has no std::optional parameters).
-inline const char* nullable(const std::optional<std::string>& value) {
-  return value ? value->c_str() : nullptr;
-}
+inline const char* nullable(const std::optional<std::string>& value) { return value ? value->c_str() : nullptr; }
 
 inline std::optional<std::string> text_or_null(const pqxx::field& field) {
   if (field.is_null()) return std::nullopt;
@@ -49,9 +47,8 @@ auto in_transaction(Database& db, std::string_view doing, F&& work) {
 
 inline Status check_uuid(std::string_view value, std::string_view what) {
   if (is_uuid(value)) return Ok{};
-  return make_error(ErrorKind::invalid_argument,
-                    "invalid " + std::string(what) + " '" + std::string(value.substr(0, 64)) +
-                        "': expected a UUID");
+  return make_error(ErrorKind::invalid_argument, "invalid " + std::string(what) + " '" +
+                                                     std::string(value.substr(0, 64)) + "': expected a UUID");
 }
 
 // JSON as text for a jsonb parameter; invalid UTF-8 becomes U+FFFD instead of throwing.
@@ -61,8 +58,7 @@ inline std::string jsonb_text(const nlohmann::json& value) {
 
 // SQL text reading a timestamptz column as ISO 8601 UTC ("2026-11-28T17:00:00Z").
 inline std::string iso_utc(std::string_view column) {
-  return "to_char(" + std::string(column) +
-         R"( AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))";
+  return "to_char(" + std::string(column) + R"( AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))";
 }
 
 }  // namespace scrapers::tracking::detail

@@ -37,18 +37,21 @@ std::string generated_page(std::size_t min_bytes) {
       "<div class=\"mantine-Paper-root mantine-p9q8r7\">";
   std::string json_text;
   for (int line = 1; html.size() + json_text.size() < min_bytes; ++line) {
-    const std::string text = "Line " + std::to_string(line) +
-                             ": “Again?” Jin-Woo sighed… the gate — a blue rift — hummed &amp; glowed. 그는 웃었다.";
+    const std::string text =
+        "Line " + std::to_string(line) +
+        ": “Again?” Jin-Woo sighed… the gate — a blue rift — hummed &amp; glowed. 그는 웃었다.";
     html += "<div><div class=\"mantine-Text-root mantine-1ekvxsp\" id=\"chapterText\">" + text + "</div></div>\n";
     json_text += text + "\\n";
     if (line % 17 == 0) {
-      html += "<div class=ad-container><ins class=adsbygoogle data-ad-client=ca-pub-0 data-ad-slot=1></ins>"
-              "<script>(adsbygoogle = window.adsbygoogle || []).push({});</script></div>\n";
+      html +=
+          "<div class=ad-container><ins class=adsbygoogle data-ad-client=ca-pub-0 data-ad-slot=1></ins>"
+          "<script>(adsbygoogle = window.adsbygoogle || []).push({});</script></div>\n";
     }
   }
-  html += "</div></div><script id=\"__NEXT_DATA__\" type=\"application/json\">{\"props\":{\"pageProps\":"
-          "{\"dehydratedState\":{\"queries\":[{\"state\":{\"data\":{\"id\":86954917348045530,\"text\":\"" +
-          json_text + "\"}}}]}}}}</script></body></html>";
+  html +=
+      "</div></div><script id=\"__NEXT_DATA__\" type=\"application/json\">{\"props\":{\"pageProps\":"
+      "{\"dehydratedState\":{\"queries\":[{\"state\":{\"data\":{\"id\":86954917348045530,\"text\":\"" +
+      json_text + "\"}}}]}}}}</script></body></html>";
   return html;
 }
 
@@ -71,7 +74,8 @@ void BM_ParseSelect_ReadnovelChapter(benchmark::State& state) {
   parse_and_select(state, read_fixture("readnovel_chapter.html"), "div#chapterText");
 }
 void BM_ParseSelect_ChereadsList(benchmark::State& state) {
-  parse_and_select(state, read_fixture("chereads_novel.html"), "ul[class^=\"ChapterItems_list__\"] > li > a[href]");
+  parse_and_select(state, read_fixture("chereads_novel.html"),
+                   "ul[class^=\"ChapterItems_list__\"] > li > a[href]");
 }
 void BM_ParseSelect_ChereadsChapter(benchmark::State& state) {
   parse_and_select(state, read_fixture("chereads_chapter.html"), "main#content[data-type='western'] p");
@@ -79,11 +83,14 @@ void BM_ParseSelect_ChereadsChapter(benchmark::State& state) {
 void BM_ParseSelect_OpensubtitlesShow(benchmark::State& state) {
   parse_and_select(state, read_fixture("opensubtitles_tvshow.html"), "#accordion-list > li.panel li.box-sub");
 }
-void BM_ParseSelect_Generated1MB(benchmark::State& state) { parse_and_select(state, big_page(), "div#chapterText"); }
+void BM_ParseSelect_Generated1MB(benchmark::State& state) {
+  parse_and_select(state, big_page(), "div#chapterText");
+}
 
 void BM_ParseOnly_Generated1MB(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(HtmlDocument::parse(big_page()).ok());
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(big_page().size()));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(big_page().size()));
 }
 
 void BM_NextDataJson_Generated1MB(benchmark::State& state) {
@@ -92,7 +99,8 @@ void BM_NextDataJson_Generated1MB(benchmark::State& state) {
     const auto json = scrapers::html::extract_script_json(doc, {"script#__NEXT_DATA__"});
     benchmark::DoNotOptimize(json.ok());
   }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(big_page().size()));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(big_page().size()));
 }
 
 // Selector matching alone over the parsed 1 MB page (bytes = page size per pass).
@@ -104,12 +112,15 @@ void BM_SelectOnly_Generated1MB(benchmark::State& state, const char* selector) {
     matches = doc.select(sel).size();
     benchmark::DoNotOptimize(matches);
   }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(big_page().size()));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(big_page().size()));
   state.counters["matches"] = static_cast<double>(matches);
 }
 BENCHMARK_CAPTURE(BM_SelectOnly_Generated1MB, id, "div#chapterText");
-BENCHMARK_CAPTURE(BM_SelectOnly_Generated1MB, class_prefix_child, "div[class^=\"mantine-Paper\"] > div > div[class*=Text-root]");
-BENCHMARK_CAPTURE(BM_SelectOnly_Generated1MB, descendant_list, "#__next .mantine-Paper-root ins, h1, script#__NEXT_DATA__");
+BENCHMARK_CAPTURE(BM_SelectOnly_Generated1MB, class_prefix_child,
+                  "div[class^=\"mantine-Paper\"] > div > div[class*=Text-root]");
+BENCHMARK_CAPTURE(BM_SelectOnly_Generated1MB, descendant_list,
+                  "#__next .mantine-Paper-root ins, h1, script#__NEXT_DATA__");
 BENCHMARK_CAPTURE(BM_SelectOnly_Generated1MB, nth_child, "div:nth-child(2n+1) > div:first-child");
 
 void BM_TextExtraction_Generated1MB(benchmark::State& state) {
@@ -118,7 +129,8 @@ void BM_TextExtraction_Generated1MB(benchmark::State& state) {
   TextOptions options;
   options.drop_ads = true;
   for (auto _ : state) benchmark::DoNotOptimize(paper.text(options).size());
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(big_page().size()));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(big_page().size()));
 }
 
 void BM_InnerHtmlWithoutAds_Generated1MB(benchmark::State& state) {
@@ -128,12 +140,14 @@ void BM_InnerHtmlWithoutAds_Generated1MB(benchmark::State& state) {
   options.drop_scripts = true;
   options.drop_ads = true;
   for (auto _ : state) benchmark::DoNotOptimize(paper.inner_html(options).size());
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(big_page().size()));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                          static_cast<std::int64_t>(big_page().size()));
 }
 
 void BM_SelectorCompile(benchmark::State& state) {
   for (auto _ : state) {
-    benchmark::DoNotOptimize(Selector::parse("ul[class^=\"ChapterItems_list__\"] > li > a[href], h1.text-1\\.3em").ok());
+    benchmark::DoNotOptimize(
+        Selector::parse("ul[class^=\"ChapterItems_list__\"] > li > a[href], h1.text-1\\.3em").ok());
   }
 }
 

@@ -28,18 +28,22 @@ std::string fixture(const std::string& relative) {
 
 // A show page shaped like the fixture with `seasons` seasons of `episodes` episodes each.
 std::string generated_show(int seasons, int episodes) {
-  std::string html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Show</title></head><body>"
-                     "<h1>Generated Show</h1><ul id=\"accordion-list\" class=\"panel-group\">";
+  std::string html =
+      "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Show</title></head><body>"
+      "<h1>Generated Show</h1><ul id=\"accordion-list\" class=\"panel-group\">";
   for (int s = 1; s <= seasons; ++s) {
-    html += "<li class=\"panel panel-default\"><div class=\"panel-heading\"><h4 class=\"panel-title\">"
-            "<a class=\"box-sub-season-link\" href=\"#season-" + std::to_string(s) + "\">Season " +
-            std::to_string(s) + "</a></h4></div><div class=\"panel-collapse collapse\"><ul class=\"list-subtitles-inside\">";
+    html +=
+        "<li class=\"panel panel-default\"><div class=\"panel-heading\"><h4 class=\"panel-title\">"
+        "<a class=\"box-sub-season-link\" href=\"#season-" +
+        std::to_string(s) + "\">Season " + std::to_string(s) +
+        "</a></h4></div><div class=\"panel-collapse collapse\"><ul class=\"list-subtitles-inside\">";
     for (int e = 1; e <= episodes; ++e) {
       char label[32];
       std::snprintf(label, sizeof label, "S%02dE%02d", s, e);
       html += "<li class=\"box-sub\"><span class=\"label label-default\">" + std::string(label) +
-              "</span><div class=\"box-sub-headline\"><a href=\"/en/tvshows/2024-show/seasons/" + std::to_string(s) +
-              "/episodes/" + std::to_string(e) + "-episode\">Episode \u2019" + std::to_string(e) +
+              "</span><div class=\"box-sub-headline\"><a href=\"/en/tvshows/2024-show/seasons/" +
+              std::to_string(s) + "/episodes/" + std::to_string(e) + "-episode\">Episode \u2019" +
+              std::to_string(e) +
               "\u2019 \u2014 \ub808\ubca8\uc5c5</a></div><div class=\"box-sub-meta\">12&nbsp;subtitles</div></li>";
     }
     html += "</ul></div></li>";
@@ -58,9 +62,8 @@ void parse_and_plan(benchmark::State& state, const std::string& page) {
   }
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(page.size()));
   state.counters["episodes"] = static_cast<double>(episodes);
-  state.counters["episodes/s"] =
-      benchmark::Counter(static_cast<double>(episodes) * static_cast<double>(state.iterations()),
-                         benchmark::Counter::kIsRate);
+  state.counters["episodes/s"] = benchmark::Counter(
+      static_cast<double>(episodes) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 
 void BM_ShowPageFixture(benchmark::State& state) {
@@ -83,7 +86,8 @@ void BM_SearchParseAndChoose(benchmark::State& state, const char* name) {
   }
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(body.size()));
 }
-BENCHMARK_CAPTURE(BM_SearchParseAndChoose, machine_translated_first, "api/search-s01e02-machine-translated-first.json");
+BENCHMARK_CAPTURE(BM_SearchParseAndChoose, machine_translated_first,
+                  "api/search-s01e02-machine-translated-first.json");
 BENCHMARK_CAPTURE(BM_SearchParseAndChoose, null_fields, "api/search-s01e04-null-fields.json");
 
 void BM_SearchTarget(benchmark::State& state) {

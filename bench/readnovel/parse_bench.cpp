@@ -30,8 +30,9 @@ std::string generated_list(int chapters) {
   for (int i = 1; i <= chapters; ++i) {
     if (i > 1) body += ',';
     body += R"({"id":)" + std::to_string(500000 + i) + R"(,"index":)" + std::to_string(i) +
-            R"(,"title":"Chapter )" + std::to_string(i) + R"( — The Exile’s Return","novSlugChapSlug":"bench-novel-)" +
-            std::to_string(i) + R"(","timeAdded":"March 5 2023"})";
+            R"(,"title":"Chapter )" + std::to_string(i) +
+            R"( — The Exile’s Return","novSlugChapSlug":"bench-novel-)" + std::to_string(i) +
+            R"(","timeAdded":"March 5 2023"})";
   }
   return body + "]";
 }

@@ -43,8 +43,10 @@ void JobLifecycle(benchmark::State& state) {
   for (auto _ : state) {
     auto id = tracking::create_job(db, tracking::JobType::scrape, {{"scriptType", "bench"}}).value();
     benchmark::DoNotOptimize(tracking::update_job_status(db, id, tracking::JobStatus::running).value());
-    benchmark::DoNotOptimize(tracking::update_job_status(
-        db, id, tracking::JobStatus::success, nlohmann::json{{"total", 0}, {"success", 0}, {"failed", 0}}).value());
+    benchmark::DoNotOptimize(
+        tracking::update_job_status(db, id, tracking::JobStatus::success,
+                                    nlohmann::json{{"total", 0}, {"success", 0}, {"failed", 0}})
+            .value());
   }
 }
 BENCHMARK(JobLifecycle)->Unit(benchmark::kMillisecond);

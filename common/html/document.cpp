@@ -2,8 +2,8 @@
 
 #include <gumbo.h>
 
-#include <cstdlib>
 #include <algorithm>
+#include <cstdlib>
 
 #include "common/html/gumbo_util.hpp"
 

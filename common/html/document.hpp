@@ -43,9 +43,9 @@ class HtmlDocument {
   HtmlDocument& operator=(const HtmlDocument&) = delete;
   ~HtmlDocument();
 
-  HtmlNode document() const noexcept;  // the document node (parent of <html>)
-  HtmlNode root() const noexcept;      // the <html> element (always present)
-  std::string_view utf8() const noexcept;  // the text the tree was built from
+  HtmlNode document() const noexcept;           // the document node (parent of <html>)
+  HtmlNode root() const noexcept;               // the <html> element (always present)
+  std::string_view utf8() const noexcept;       // the text the tree was built from
   const std::string& charset() const noexcept;  // canonical charset the bytes were read as
   CharsetSource charset_source() const noexcept;
   std::string title() const;  // text of the first <title>, "" when there is none

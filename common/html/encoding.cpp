@@ -91,7 +91,8 @@ Result<DecodedHtml> decode_html(std::string bytes, std::string_view content_type
       if (options.invalid == text::InvalidBytes::replace) {
         return DecodedHtml{text::repair_utf8(bytes), "UTF-8", declared.source};
       }
-      if (declared.source == CharsetSource::none) return make_error(ErrorKind::bad_encoding, undeclared_message(bytes, *bad));
+      if (declared.source == CharsetSource::none)
+        return make_error(ErrorKind::bad_encoding, undeclared_message(bytes, *bad));
       return text::convert_to_utf8(bytes, "utf-8").error();
     }
     return DecodedHtml{std::move(bytes), "UTF-8", declared.source};

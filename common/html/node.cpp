@@ -17,8 +17,8 @@ using detail::child_vector;
 
 // "sidebar_ad" -> {"sidebar", "ad"}: true when any part names an advertisement.
 bool token_is_ad(std::string_view token) {
-  static constexpr std::array<std::string_view, 10> kParts{"ad", "ads", "adsense", "adsbygoogle", "adslot",
-                                                           "adunit", "adbox", "adcontainer", "adwrapper", "adv"};
+  static constexpr std::array<std::string_view, 10> kParts{
+      "ad", "ads", "adsense", "adsbygoogle", "adslot", "adunit", "adbox", "adcontainer", "adwrapper", "adv"};
   const std::string lowered = text::to_ascii_lower(token);
   std::size_t pos = 0;
   while (pos <= lowered.size()) {
@@ -140,7 +140,9 @@ std::optional<HtmlNode> HtmlNode::select_first(const Selector& selector) const {
   return found;
 }
 
-std::vector<HtmlNode> HtmlNode::select(std::string_view selector) const { return select(cached_selector(selector)); }
+std::vector<HtmlNode> HtmlNode::select(std::string_view selector) const {
+  return select(cached_selector(selector));
+}
 
 std::optional<HtmlNode> HtmlNode::select_first(std::string_view selector) const {
   return select_first(cached_selector(selector));

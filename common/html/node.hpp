@@ -32,20 +32,20 @@ struct GumboInternalNode;
 namespace scrapers::html {
 
 struct TextOptions {
-  bool nbsp_to_space = false;   // U+00A0 becomes an ordinary (collapsible) space
-  bool drop_ads = false;        // see HtmlOptions::drop_ads
-  std::vector<Selector> drop;   // elements matching any of these are skipped
+  bool nbsp_to_space = false;  // U+00A0 becomes an ordinary (collapsible) space
+  bool drop_ads = false;       // see HtmlOptions::drop_ads
+  std::vector<Selector> drop;  // elements matching any of these are skipped
 };
 
 struct HtmlOptions {
-  bool drop_scripts = false;    // script, style, iframe, noscript, template, object, embed
-  bool drop_ads = false;        // ins.adsbygoogle, elements with data-ad-* attributes, and
-                                // elements whose id or a class, split on '-' and '_', has an
-                                // "ad"/"ads"/"adv"/"advert..."/"adsense"/"adslot"/"adunit"/"adbox"/
-                                // "adcontainer"/"adwrapper" part ("ads-top", "sidebar_ad",
-                                // "advertisement"); "header", "download", "badge" are not ads
+  bool drop_scripts = false;  // script, style, iframe, noscript, template, object, embed
+  bool drop_ads = false;      // ins.adsbygoogle, elements with data-ad-* attributes, and
+                              // elements whose id or a class, split on '-' and '_', has an
+                              // "ad"/"ads"/"adv"/"advert..."/"adsense"/"adslot"/"adunit"/"adbox"/
+                              // "adcontainer"/"adwrapper" part ("ads-top", "sidebar_ad",
+                              // "advertisement"); "header", "download", "badge" are not ads
   bool drop_comments = false;
-  std::vector<Selector> drop;   // elements matching any of these are dropped
+  std::vector<Selector> drop;  // elements matching any of these are dropped
 };
 
 enum class NodeKind { document, element, text, whitespace, comment, cdata };

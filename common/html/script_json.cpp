@@ -14,33 +14,38 @@ std::string join_selectors(std::initializer_list<std::string_view> selectors) {
   return out;
 }
 
-std::string shown_path(std::string_view walked) { return walked.empty() ? std::string("the root") : "'" + std::string(walked) + "'"; }
+std::string shown_path(std::string_view walked) {
+  return walked.empty() ? std::string("the root") : "'" + std::string(walked) + "'";
+}
 
 Result<const nlohmann::json*> step(const nlohmann::json& node, std::string_view key, std::string_view walked,
                                    std::string_view path) {
   if (node.is_object()) {
     const auto it = node.find(std::string(key));
     if (it == node.end()) {
-      return make_error(ErrorKind::missing_field, "missing key '" + std::string(key) + "' under " + shown_path(walked),
-                        std::string(path));
+      return make_error(ErrorKind::missing_field,
+                        "missing key '" + std::string(key) + "' under " + shown_path(walked), std::string(path));
     }
     return &*it;
   }
   if (node.is_array()) {
     const auto index = text::parse_uint64(key);
     if (!index) {
-      return make_error(ErrorKind::missing_field, "expected an array index, got '" + std::string(key) + "' under " +
-                                                      shown_path(walked), std::string(path));
+      return make_error(ErrorKind::missing_field,
+                        "expected an array index, got '" + std::string(key) + "' under " + shown_path(walked),
+                        std::string(path));
     }
     if (*index >= node.size()) {
-      return make_error(ErrorKind::missing_field, "index " + std::string(key) + " out of range under " +
-                                                      shown_path(walked) + " (size " + std::to_string(node.size()) + ")",
+      return make_error(ErrorKind::missing_field,
+                        "index " + std::string(key) + " out of range under " + shown_path(walked) + " (size " +
+                            std::to_string(node.size()) + ")",
                         std::string(path));
     }
     return &node[static_cast<std::size_t>(*index)];
   }
-  return make_error(ErrorKind::missing_field, "cannot look up '" + std::string(key) + "': " + shown_path(walked) +
-                                                  " is " + node.type_name() + ", not an object or array",
+  return make_error(ErrorKind::missing_field,
+                    "cannot look up '" + std::string(key) + "': " + shown_path(walked) + " is " +
+                        node.type_name() + ", not an object or array",
                     std::string(path));
 }
 
@@ -64,7 +69,8 @@ Result<nlohmann::json> extract_script_json(const HtmlDocument& document,
       return parse_json(script->raw_text(), selector);
     }
   }
-  return make_error(ErrorKind::layout_changed, "no embedded JSON: none of " + join_selectors(selectors) + " is present");
+  return make_error(ErrorKind::layout_changed,
+                    "no embedded JSON: none of " + join_selectors(selectors) + " is present");
 }
 
 Result<const nlohmann::json*> json_at(const nlohmann::json& root, std::string_view dotted_path) {
@@ -85,7 +91,8 @@ Result<const nlohmann::json*> json_at(const nlohmann::json& root, std::string_vi
 
 Result<std::string> json_id_string(const nlohmann::json& value) {
   if (value.is_number_unsigned()) return std::to_string(value.get<std::uint64_t>());
-  if (value.is_number_integer() && value.get<std::int64_t>() >= 0) return std::to_string(value.get<std::int64_t>());
+  if (value.is_number_integer() && value.get<std::int64_t>() >= 0)
+    return std::to_string(value.get<std::int64_t>());
   if (value.is_string() && text::is_digit_string(value.get_ref<const std::string&>(), 40)) {
     return value.get<std::string>();
   }

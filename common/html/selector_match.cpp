@@ -2,8 +2,8 @@
 #include <limits>
 #include <unordered_map>
 
-#include "common/html/node.hpp"
 #include "common/html/gumbo_util.hpp"
+#include "common/html/node.hpp"
 #include "common/html/selector.hpp"
 #include "common/html/selector_program.hpp"
 #include "common/text/ascii.hpp"

@@ -225,8 +225,10 @@ class Parser {
   }
 
   bool parse_operator(AttrOp& op) {
-    static constexpr std::pair<char, AttrOp> kOps[] = {{'^', AttrOp::prefix}, {'$', AttrOp::suffix},
-                                                       {'*', AttrOp::contains}, {'~', AttrOp::word},
+    static constexpr std::pair<char, AttrOp> kOps[] = {{'^', AttrOp::prefix},
+                                                       {'$', AttrOp::suffix},
+                                                       {'*', AttrOp::contains},
+                                                       {'~', AttrOp::word},
                                                        {'|', AttrOp::dash}};
     if (peek() == '=') {
       ++pos_;

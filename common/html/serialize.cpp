@@ -13,13 +13,25 @@ namespace {
 
 bool is_void(GumboTag tag) noexcept {
   switch (tag) {
-    case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND:
-    case GUMBO_TAG_BR: case GUMBO_TAG_COL: case GUMBO_TAG_EMBED: case GUMBO_TAG_FRAME: case GUMBO_TAG_HR:
-    case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_LINK: case GUMBO_TAG_META:
-    case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR:
-      return true;
-    default:
-      return false;
+    case GUMBO_TAG_AREA:
+    case GUMBO_TAG_BASE:
+    case GUMBO_TAG_BASEFONT:
+    case GUMBO_TAG_BGSOUND:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_COL:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_FRAME:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_IMG:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_KEYGEN:
+    case GUMBO_TAG_LINK:
+    case GUMBO_TAG_META:
+    case GUMBO_TAG_PARAM:
+    case GUMBO_TAG_SOURCE:
+    case GUMBO_TAG_TRACK:
+    case GUMBO_TAG_WBR: return true;
+    default: return false;
   }
 }
 
@@ -66,12 +78,8 @@ class Serializer {
         if (dropped(n)) return false;
         start_tag(n);
         return !is_void(detail::tag_of(n));
-      case GUMBO_NODE_TEXT:
-        text(n);
-        return false;
-      case GUMBO_NODE_WHITESPACE:
-        out_ += n->v.text.text;
-        return false;
+      case GUMBO_NODE_TEXT: text(n); return false;
+      case GUMBO_NODE_WHITESPACE: out_ += n->v.text.text; return false;
       case GUMBO_NODE_CDATA:
         out_ += "<![CDATA[";
         out_ += n->v.text.text;
@@ -150,6 +158,8 @@ std::string HtmlNode::inner_html(const HtmlOptions& options) const {
   return Serializer(options, node_, false).run();
 }
 
-std::string HtmlNode::outer_html(const HtmlOptions& options) const { return Serializer(options, node_, true).run(); }
+std::string HtmlNode::outer_html(const HtmlOptions& options) const {
+  return Serializer(options, node_, true).run();
+}
 
 }  // namespace scrapers::html

@@ -45,8 +45,7 @@ Status expect_ok(const Response& response, std::string_view url) {
 
 bool is_json_media_type(std::string_view type) {
   if (type == "application/json" || type == "text/json") return true;
-  return type.substr(0, 12) == "application/" && type.size() > 17 &&
-         type.substr(type.size() - 5) == "+json";
+  return type.substr(0, 12) == "application/" && type.size() > 17 && type.substr(type.size() - 5) == "+json";
 }
 
 Result<nlohmann::json> parse_json_body(const Response& response, std::string_view url, StatusCheck check) {

@@ -43,9 +43,7 @@ using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
 // Adds an easy handle to a multi handle for the duration of one transfer.
 class MultiAttachment {
  public:
-  MultiAttachment(CURLM* multi, CURL* easy) : multi_(multi), easy_(easy) {
-    curl_multi_add_handle(multi_, easy_);
-  }
+  MultiAttachment(CURLM* multi, CURL* easy) : multi_(multi), easy_(easy) { curl_multi_add_handle(multi_, easy_); }
   ~MultiAttachment() { curl_multi_remove_handle(multi_, easy_); }
   MultiAttachment(const MultiAttachment&) = delete;
   MultiAttachment& operator=(const MultiAttachment&) = delete;
@@ -93,8 +91,7 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   }
   const auto colon = line.find(':');
   if (colon == std::string_view::npos || colon == 0) return n;
-  transfer->response.headers.add(std::string(line.substr(0, colon)),
-                                 std::string(trim(line.substr(colon + 1))));
+  transfer->response.headers.add(std::string(line.substr(0, colon)), std::string(trim(line.substr(colon + 1))));
   return n;
 }
 
@@ -122,8 +119,8 @@ Slist build_header_list(const Request& request) {
 long to_ms(std::chrono::milliseconds duration) { return static_cast<long>(duration.count()); }
 
 // Every option of a transfer is set here, and only here.
-void configure_handle(CURL* h, const Request& request, const CurlOptions& options,
-                      Transfer& transfer, curl_slist* headers, const std::string& userpwd) {
+void configure_handle(CURL* h, const Request& request, const CurlOptions& options, Transfer& transfer,
+                      curl_slist* headers, const std::string& userpwd) {
   curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
@@ -181,22 +178,18 @@ CURLcode perform(CURLM* multi, CURL* easy, Transfer& transfer) {
 Error transfer_error(CURLcode code, CURL* easy, const Request& request, const Transfer& transfer,
                      const CurlOptions& options) {
   const std::string what = request.method + " " + redact_url(request.url);
-  const std::string detail = transfer.error_buffer[0] != '\0' ? transfer.error_buffer
-                                                               : curl_easy_strerror(code);
+  const std::string detail = transfer.error_buffer[0] != '\0' ? transfer.error_buffer : curl_easy_strerror(code);
   if (transfer.interrupted) return make_error(ErrorKind::interrupted, what + " interrupted");
   if (transfer.too_large) {
     const std::size_t cap = transfer.max_body;
-    return make_error(ErrorKind::too_large,
-                      what + ": response body exceeds " + std::to_string(cap) + " bytes");
+    return make_error(ErrorKind::too_large, what + ": response body exceeds " + std::to_string(cap) + " bytes");
   }
   switch (code) {
-    case CURLE_OPERATION_TIMEDOUT:
-      return make_error(ErrorKind::timeout, what + " timed out: " + detail);
+    case CURLE_OPERATION_TIMEDOUT: return make_error(ErrorKind::timeout, what + " timed out: " + detail);
     case CURLE_UNSUPPORTED_PROTOCOL:
       return make_error(ErrorKind::invalid_argument,
                         what + ": refused a redirect to a scheme other than http/https: " + detail);
-    case CURLE_URL_MALFORMAT:
-      return make_error(ErrorKind::invalid_argument, what + ": malformed URL: " + detail);
+    case CURLE_URL_MALFORMAT: return make_error(ErrorKind::invalid_argument, what + ": malformed URL: " + detail);
     case CURLE_TOO_MANY_REDIRECTS: {
       long status = 0;
       curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
@@ -206,8 +199,7 @@ Error transfer_error(CURLcode code, CURL* easy, const Request& request, const Tr
       error.http_status = static_cast<int>(status);
       return error;
     }
-    default:
-      return make_error(ErrorKind::network, what + " failed: " + detail);
+    default: return make_error(ErrorKind::network, what + " failed: " + detail);
   }
 }
 
@@ -273,9 +265,9 @@ Result<Response> CurlTransport::send(const Request& request) {
   Transfer transfer;
   transfer.max_body = request.max_body_bytes.value_or(impl_->options.max_body_bytes);
   const Slist headers = build_header_list(request);
-  const std::string userpwd = request.aws_sigv4 ? request.aws_sigv4->access_key_id + ":" +
-                                                      request.aws_sigv4->secret_access_key
-                                                : std::string();
+  const std::string userpwd = request.aws_sigv4
+                                  ? request.aws_sigv4->access_key_id + ":" + request.aws_sigv4->secret_access_key
+                                  : std::string();
   configure_handle(easy, request, impl_->options, transfer, headers.get(), userpwd);
   const CURLcode code = perform(impl_->multi.get(), easy, transfer);
   long connects = 0;

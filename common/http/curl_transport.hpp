@@ -27,8 +27,7 @@
 
 namespace scrapers::http {
 
-inline constexpr std::string_view kDefaultUserAgent =
-    "scraper-suite/0.1 (automated batch fetcher; libcurl)";
+inline constexpr std::string_view kDefaultUserAgent = "scraper-suite/0.1 (automated batch fetcher; libcurl)";
 
 struct CurlOptions {
   std::chrono::milliseconds connect_timeout{10000};

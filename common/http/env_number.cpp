@@ -14,9 +14,9 @@ Result<std::optional<long long>> env_integer(const char* name, long long min, lo
   const char* end = text->data() + text->size();
   const auto [ptr, ec] = std::from_chars(text->data(), end, value);
   if (ec != std::errc{} || ptr != end || value < min || value > max) {
-    return make_error(ErrorKind::invalid_argument,
-                      std::string(name) + " must be an integer between " + std::to_string(min) +
-                          " and " + std::to_string(max) + ", got '" + *text + "'");
+    return make_error(ErrorKind::invalid_argument, std::string(name) + " must be an integer between " +
+                                                       std::to_string(min) + " and " + std::to_string(max) +
+                                                       ", got '" + *text + "'");
   }
   return std::optional<long long>{value};
 }

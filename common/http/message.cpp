@@ -18,9 +18,7 @@ std::string trim(std::string_view s) {
 
 bool header_name_equals(std::string_view a, std::string_view b) { return text::iequals_ascii(a, b); }
 
-void Headers::add(std::string name, std::string value) {
-  entries.emplace_back(std::move(name), std::move(value));
-}
+void Headers::add(std::string name, std::string value) { entries.emplace_back(std::move(name), std::move(value)); }
 
 void Headers::set(std::string name, std::string value) {
   remove(name);

@@ -24,7 +24,7 @@ struct Headers {
   std::vector<std::pair<std::string, std::string>> entries;
 
   void add(std::string name, std::string value);
-  void set(std::string name, std::string value);  // replaces every same-named entry
+  void set(std::string name, std::string value);                // replaces every same-named entry
   std::optional<std::string> get(std::string_view name) const;  // first match
   bool has(std::string_view name) const { return get(name).has_value(); }
   std::vector<std::string> get_all(std::string_view name) const;  // every match, in order
@@ -61,7 +61,7 @@ struct Timings {
 
 struct Response {
   int status = 0;
-  Headers headers;  // of the final response after redirects
+  Headers headers;   // of the final response after redirects
   std::string body;  // decoded (gzip/deflate/br already undone)
   std::string effective_url;
   int redirect_count = 0;

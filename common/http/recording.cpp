@@ -43,8 +43,8 @@ Status read_headers(const nlohmann::json& json, Headers& headers, const fs::path
   for (const auto& [name, value] : json.items()) {
     if (value.is_string()) {
       headers.add(name, value.get<std::string>());
-    } else if (value.is_array() && std::all_of(value.begin(), value.end(),
-                                               [](const auto& v) { return v.is_string(); })) {
+    } else if (value.is_array() &&
+               std::all_of(value.begin(), value.end(), [](const auto& v) { return v.is_string(); })) {
       for (const auto& item : value) headers.add(name, item.get<std::string>());
     } else {
       return make_error(ErrorKind::parse, "header " + name + " must be a string or strings", meta.string());
@@ -114,8 +114,8 @@ Result<Recording> read_recording_meta(const fs::path& meta_path) {
 }
 
 nlohmann::json recording_meta_json(const Recording& r) {
-  nlohmann::json json{{"method", r.method}, {"url", r.url}, {"status", r.status},
-                      {"content_type", r.content_type}};
+  nlohmann::json json{
+      {"method", r.method}, {"url", r.url}, {"status", r.status}, {"content_type", r.content_type}};
   nlohmann::json headers = nlohmann::json::object();
   for (const auto& [name, value] : r.headers.entries) {
     if (!headers.contains(name)) {
@@ -137,8 +137,8 @@ Result<std::string> read_recording_body(const Recording& recording) {
   return read_file(recording.body_path);
 }
 
-Result<fs::path> write_recording(const fs::path& dir, const std::string& file_name,
-                                 const Recording& meta, std::string_view body) {
+Result<fs::path> write_recording(const fs::path& dir, const std::string& file_name, const Recording& meta,
+                                 std::string_view body) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return make_error(ErrorKind::io, "cannot create " + dir.string() + ": " + ec.message());
@@ -151,8 +151,7 @@ Result<fs::path> write_recording(const fs::path& dir, const std::string& file_na
   return body_path;
 }
 
-Response response_from_recording(const Recording& recording, std::string body,
-                                 std::string request_url) {
+Response response_from_recording(const Recording& recording, std::string body, std::string request_url) {
   Response response;
   response.status = recording.status;
   response.headers = recording.headers;
@@ -179,8 +178,7 @@ Result<RecordingIndex> RecordingIndex::load(const fs::path& root) {
     if (!recording.ok()) return std::move(recording).error();
     if (!recording->replay) continue;
     if (!body_optional(recording->status) && !fs::exists(recording->body_path)) {
-      return make_error(ErrorKind::not_found, "recording body file is missing",
-                        recording->body_path.string());
+      return make_error(ErrorKind::not_found, "recording body file is missing", recording->body_path.string());
     }
     index.by_key_[recording_key(recording->method, recording->url)].push_back(std::move(*recording));
     ++index.count_;
@@ -208,9 +206,8 @@ Result<const Recording*> RecordingIndex::find(std::string_view method, std::stri
   const auto& best = exact.empty() ? any_body : exact;
   if (best.size() == 1) return best.front();
   if (best.empty()) {
-    return make_error(ErrorKind::not_found,
-                      "no recording for " + text::to_ascii_upper(method) + " " + redact_url(url) + " under " +
-                          root_.string());
+    return make_error(ErrorKind::not_found, "no recording for " + text::to_ascii_upper(method) + " " +
+                                                redact_url(url) + " under " + root_.string());
   }
   std::string files;
   for (const auto* r : best) files += (files.empty() ? "" : ", ") + r->meta_path.string();

@@ -58,13 +58,11 @@ Result<std::string> read_recording_body(const Recording& recording);
 nlohmann::json redact_json(nlohmann::json value);
 
 // Writes <dir>/<stem> and <dir>/<stem>.meta.json (creating dir); returns the body path.
-Result<std::filesystem::path> write_recording(const std::filesystem::path& dir,
-                                              const std::string& file_name,
+Result<std::filesystem::path> write_recording(const std::filesystem::path& dir, const std::string& file_name,
                                               const Recording& meta, std::string_view body);
 
 // A Response as the recorded server would have sent it, for `request_url`.
-Response response_from_recording(const Recording& recording, std::string body,
-                                 std::string request_url);
+Response response_from_recording(const Recording& recording, std::string body, std::string request_url);
 
 // Every *.meta.json below a directory, indexed by recording_key().
 class RecordingIndex {
@@ -73,8 +71,7 @@ class RecordingIndex {
 
   // The recording for a request: not_found naming method + URL when none matches,
   // invalid_argument naming the files when several match equally well.
-  Result<const Recording*> find(std::string_view method, std::string_view url,
-                                std::string_view body = {}) const;
+  Result<const Recording*> find(std::string_view method, std::string_view url, std::string_view body = {}) const;
   std::size_t size() const { return count_; }
   // Keys that more than one recording answers without a request_body to tell them
   // apart (each such request would be ambiguous), e.g. for a fixture lint.

@@ -17,8 +17,8 @@ namespace {
 bool keep_header(std::string_view name) {
   if (is_secret_header(name)) return false;
   static constexpr std::array<std::string_view, 10> kept = {
-      "content-type", "location", "retry-after", "server", "content-disposition", "last-modified",
-      "etag", "x-reason", "content-language", "cache-control"};
+      "content-type",  "location", "retry-after", "server",           "content-disposition",
+      "last-modified", "etag",     "x-reason",    "content-language", "cache-control"};
   const std::string lower = text::to_ascii_lower(name);
   return std::find(kept.begin(), kept.end(), lower) != kept.end() || lower.rfind("cf-", 0) == 0 ||
          lower.rfind("ratelimit-", 0) == 0 || lower.rfind("x-ratelimit-", 0) == 0;
@@ -93,8 +93,7 @@ Recording make_recording(const Request& request, const Response& response,
   return recording;
 }
 
-RecordingTransport::RecordingTransport(std::unique_ptr<Transport> inner, std::filesystem::path dir,
-                                       Clock& clock)
+RecordingTransport::RecordingTransport(std::unique_ptr<Transport> inner, std::filesystem::path dir, Clock& clock)
     : inner_(std::move(inner)), dir_(std::move(dir)), clock_(clock) {}
 
 Result<Response> RecordingTransport::send(const Request& request) {

@@ -20,8 +20,7 @@
 namespace scrapers::http {
 
 // "get-api-chapters-solo-leveling-1a2b3c4d.json": readable, unique per request key.
-std::string recording_file_name(std::string_view method, std::string_view url,
-                                std::string_view media_type);
+std::string recording_file_name(std::string_view method, std::string_view url, std::string_view media_type);
 
 // The recording (meta + scrubbed body) that would be written for this exchange.
 Recording make_recording(const Request& request, const Response& response,

@@ -34,16 +34,16 @@ Result<Response> ReplayTransport::answer_once(const std::string& method, const s
   auto content = read_recording_body(**found);
   if (!content.ok()) return std::move(content).error();
   if (request.max_body_bytes && content->size() > *request.max_body_bytes) {
-    return make_error(ErrorKind::too_large, what + ": response body exceeds " +
-                                                std::to_string(*request.max_body_bytes) + " bytes");
+    return make_error(ErrorKind::too_large,
+                      what + ": response body exceeds " + std::to_string(*request.max_body_bytes) + " bytes");
   }
   return response_from_recording(**found, std::move(*content), url);
 }
 
 Result<Response> ReplayTransport::send(const Request& request) {
   if (interrupted()) {
-    return make_error(ErrorKind::interrupted, request.method + " " + redact_url(request.url) +
-                                                  " not sent: interrupted");
+    return make_error(ErrorKind::interrupted,
+                      request.method + " " + redact_url(request.url) + " not sent: interrupted");
   }
   std::string method = request.method;
   std::string url = request.url;
@@ -58,8 +58,8 @@ Result<Response> ReplayTransport::send(const Request& request) {
       return response;
     }
     if (redirects >= kMaxRedirects) {
-      Error error = make_error(ErrorKind::http_status, request.method + " " + redact_url(request.url) +
-                                                           ": more than 5 redirects");
+      Error error = make_error(ErrorKind::http_status,
+                               request.method + " " + redact_url(request.url) + ": more than 5 redirects");
       error.http_status = response->status;
       return error;
     }

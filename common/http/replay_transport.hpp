@@ -29,8 +29,8 @@ class ReplayTransport final : public Transport {
   std::size_t requests_served() const { return served_.load(); }
 
  private:
-  Result<Response> answer_once(const std::string& method, const std::string& url,
-                               const std::string& body, const Request& request) const;
+  Result<Response> answer_once(const std::string& method, const std::string& url, const std::string& body,
+                               const Request& request) const;
 
   RecordingIndex index_;
   std::atomic<std::size_t> served_{0};

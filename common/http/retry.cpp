@@ -100,8 +100,8 @@ Result<RetryPolicy> retry_policy_from_env() {
   return policy;
 }
 
-RetryingTransport::RetryingTransport(std::unique_ptr<Transport> inner, Clock& clock,
-                                     RetryPolicy policy, std::uint64_t seed)
+RetryingTransport::RetryingTransport(std::unique_ptr<Transport> inner, Clock& clock, RetryPolicy policy,
+                                     std::uint64_t seed)
     : inner_(std::move(inner)), clock_(clock), policy_(policy), rng_(seed) {
   policy_.max_attempts = std::max(policy_.max_attempts, 1);
   policy_.jitter = std::clamp(policy_.jitter, 0.0, 1.0);
@@ -130,9 +130,8 @@ Result<Response> RetryingTransport::send(const Request& request) {
       }
     }
     const std::string what = request.method + " " + redact_url(request.url);
-    log::warn(what + " attempt " + std::to_string(attempt + 1) + "/" +
-              std::to_string(policy_.max_attempts) + " after " + *reason + ", waiting " +
-              seconds_text(wait));
+    log::warn(what + " attempt " + std::to_string(attempt + 1) + "/" + std::to_string(policy_.max_attempts) +
+              " after " + *reason + ", waiting " + seconds_text(wait));
     if (!clock_.sleep_for(wait)) {
       return make_error(ErrorKind::interrupted, what + ": interrupted while waiting to retry");
     }

@@ -42,8 +42,8 @@ Result<RetryPolicy> retry_policy_from_env();
 // The wait a Retry-After value asks for: delta-seconds or an IMF-fixdate / RFC 850 /
 // asctime HTTP-date relative to `now` (a date in the past means 0). nullopt for
 // anything unparseable. Not capped: callers cap it.
-std::optional<std::chrono::milliseconds> parse_retry_after(
-    std::string_view value, std::chrono::system_clock::time_point now);
+std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
+                                                           std::chrono::system_clock::time_point now);
 
 class RetryingTransport final : public Transport {
  public:

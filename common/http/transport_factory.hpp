@@ -27,8 +27,7 @@ struct TransportSettings {
   int requests_per_minute = 0;             // sources.rate_limit_rpm; 0 = none
 };
 
-Result<std::unique_ptr<Transport>> make_transport_from_env(Clock& clock,
-                                                          const TransportSettings& settings = {});
+Result<std::unique_ptr<Transport>> make_transport_from_env(Clock& clock, const TransportSettings& settings = {});
 
 // One line describing what make_transport_from_env() would build, for logs.
 std::string describe_transport_from_env();

@@ -46,8 +46,7 @@ bool has_control_chars(std::string_view s) {
 bool valid_host(std::string_view host) {
   if (host.empty()) return false;
   if (host.front() == '[') {
-    return host.size() > 2 && host.back() == ']' &&
-           std::all_of(host.begin() + 1, host.end() - 1, [](char c) {
+    return host.size() > 2 && host.back() == ']' && std::all_of(host.begin() + 1, host.end() - 1, [](char c) {
              return std::isxdigit(static_cast<unsigned char>(c)) != 0 || c == ':' || c == '.';
            });
   }
@@ -65,8 +64,7 @@ std::string remove_dot_segments(std::string_view input) {
   bool trailing_slash = false;
   while (pos <= input.size()) {
     const auto next = input.find('/', pos);
-    const auto segment =
-        input.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos);
+    const auto segment = input.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos);
     trailing_slash = next == std::string_view::npos && (segment == "." || segment == "..");
     if (segment == "..") {
       if (!out.empty()) out.pop_back();
@@ -99,9 +97,8 @@ Result<Url> parse_authority(std::string_view text, std::string_view authority, U
   url.host = scrapers::text::to_ascii_lower(host);
   url.port = url.scheme == "https" ? 443 : 80;
   if (!port.empty()) {
-    if (port.size() > 5 || !std::all_of(port.begin(), port.end(), [](char c) {
-          return std::isdigit(static_cast<unsigned char>(c)) != 0;
-        })) {
+    if (port.size() > 5 || !std::all_of(port.begin(), port.end(),
+                                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
       return bad_url(text, "malformed port");
     }
     url.port = std::stoi(std::string(port));
@@ -197,9 +194,7 @@ bool same_host(std::string_view url, std::string_view base) {
   const auto a = parse_url(url);
   const auto b = parse_url(base);
   if (!a.ok() || !b.ok()) return false;
-  auto strip = [](std::string_view host) {
-    return host.substr(0, 4) == "www." ? host.substr(4) : host;
-  };
+  auto strip = [](std::string_view host) { return host.substr(0, 4) == "www." ? host.substr(4) : host; };
   return strip(a->host) == strip(b->host);
 }
 
@@ -228,8 +223,7 @@ std::string decode_query_component(std::string_view text) {
     const char c = text[i];
     if (c == '+') {
       out += ' ';
-    } else if (c == '%' && i + 2 < text.size() &&
-               std::isxdigit(static_cast<unsigned char>(text[i + 1])) != 0 &&
+    } else if (c == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) != 0 &&
                std::isxdigit(static_cast<unsigned char>(text[i + 2])) != 0) {
       out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
       i += 2;

@@ -55,9 +55,8 @@ Status validate_characters(std::string_view key) {
     if (c < 0x20 || c == 0x7F) {
       char hex[8];
       std::snprintf(hex, sizeof hex, "0x%02X", c);
-      return key_error("it contains a control character (" + std::string(hex) + " at byte " +
-                           std::to_string(i) + ")",
-                       key);
+      return key_error(
+          "it contains a control character (" + std::string(hex) + " at byte " + std::to_string(i) + ")", key);
     }
     if (c == '\\') return key_error("it contains a backslash", key);
   }
@@ -69,15 +68,15 @@ Status validate_segments(std::string_view key) {
   std::size_t start = 0;
   while (true) {
     const std::size_t end = key.find('/', start);
-    const std::string_view segment =
-        key.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    const std::string_view segment = key.substr(start, end == std::string_view::npos ? std::string_view::npos
+                                                                                     : end - start);
     if (segment.empty()) return key_error("it has an empty segment ('//' or a trailing '/')", key);
     if (segment == "." || segment == "..") {
       return key_error("it has a '" + std::string(segment) + "' segment", key);
     }
     if (segment.size() > kMaxSegmentBytes) {
-      return key_error("a segment is " + std::to_string(segment.size()) +
-                           " bytes long, the limit is " + std::to_string(kMaxSegmentBytes),
+      return key_error("a segment is " + std::to_string(segment.size()) + " bytes long, the limit is " +
+                           std::to_string(kMaxSegmentBytes),
                        key);
     }
     if (end == std::string_view::npos) return Ok{};
@@ -90,9 +89,8 @@ Status validate_segments(std::string_view key) {
 Status validate_key(std::string_view key) {
   if (key.empty()) return key_error("it is empty", key);
   if (key.size() > kMaxKeyBytes) {
-    return key_error("it is " + std::to_string(key.size()) + " bytes long, the limit is " +
-                         std::to_string(kMaxKeyBytes),
-                     key);
+    return key_error(
+        "it is " + std::to_string(key.size()) + " bytes long, the limit is " + std::to_string(kMaxKeyBytes), key);
   }
   if (auto status = validate_characters(key); !status) return status;
   if (key.front() == '/') return key_error("it is an absolute path (starts with '/')", key);

@@ -30,11 +30,11 @@ inline constexpr std::size_t kMaxSegmentBytes = 255;
 
 // What a successful put() stored: exactly the columns of an `assets` row.
 struct StoredBlob {
-  std::string key;       // object key inside the bucket/root (any configured prefix applied): assets.r2_key
+  std::string key;          // object key inside the bucket/root (any configured prefix applied): assets.r2_key
   std::uint64_t bytes = 0;  // size of the stored content: assets.bytes
-  std::string sha256;    // lower-case hex SHA-256 of the content: assets.sha256
-  std::string provider;  // "cloudflare_r2" or "local": assets.provider
-  std::string bucket;    // bucket name, or the local root's directory name: assets.bucket
+  std::string sha256;       // lower-case hex SHA-256 of the content: assets.sha256
+  std::string provider;     // "cloudflare_r2" or "local": assets.provider
+  std::string bucket;       // bucket name, or the local root's directory name: assets.bucket
 
   bool operator==(const StoredBlob&) const = default;
 };

@@ -21,7 +21,10 @@ Result<std::unique_ptr<BlobStore>> make_blob_store_from_env(http::Transport& tra
     if (!values[i]) missing += (missing.empty() ? "" : ", ") + std::string(kNames[i]);
   }
   if (missing.size() == 0) {
-    S3Config config{*values[0], *values[3], *values[1], *values[2],
+    S3Config config{*values[0],
+                    *values[3],
+                    *values[1],
+                    *values[2],
                     env::get_or("CLOUDFLARE_R2_REGION", "auto"),
                     env::get_or("CLOUDFLARE_R2_KEY_PREFIX", "")};
     if (auto valid = validate_s3_config(config); !valid) return std::move(valid).error();
@@ -29,9 +32,10 @@ Result<std::unique_ptr<BlobStore>> make_blob_store_from_env(http::Transport& tra
   }
   const bool none_set = std::none_of(values.begin(), values.end(), [](const auto& v) { return v.has_value(); });
   if (!none_set) {
-    return make_error(ErrorKind::invalid_argument,
-                      "Cloudflare R2 storage is only partly configured: missing " + missing +
-                          " (set all four CLOUDFLARE_R2_* variables, or none to store assets locally in ASSET_DIR)");
+    return make_error(
+        ErrorKind::invalid_argument,
+        "Cloudflare R2 storage is only partly configured: missing " + missing +
+            " (set all four CLOUDFLARE_R2_* variables, or none to store assets locally in ASSET_DIR)");
   }
   return std::unique_ptr<BlobStore>(std::make_unique<LocalBlobStore>(LocalBlobStore::from_env()));
 }

@@ -19,8 +19,7 @@ struct KeyPath {
 KeyPath split_key(std::string_view key) {
   KeyPath path;
   std::size_t start = 0;
-  for (std::size_t slash = key.find('/'); slash != std::string_view::npos;
-       slash = key.find('/', start)) {
+  for (std::size_t slash = key.find('/'); slash != std::string_view::npos; slash = key.find('/', start)) {
     path.directories.emplace_back(key.substr(start, slash - start));
     start = slash + 1;
   }
@@ -37,23 +36,20 @@ std::string root_bucket_name(const std::filesystem::path& root) {
 
 // True when `name` already holds exactly this content; false when it is absent or
 // differs; an error when something other than a regular file sits there.
-Result<bool> identical_object_exists(const posix::UniqueFd& dir, const std::string& name,
-                                     std::uint64_t bytes, const std::string& sha256) {
+Result<bool> identical_object_exists(const posix::UniqueFd& dir, const std::string& name, std::uint64_t bytes,
+                                     const std::string& sha256) {
   auto type = posix::entry_type(dir, name);
   if (!type) return std::move(type).error();
   switch (*type) {
-    case posix::EntryType::missing:
-      return false;
+    case posix::EntryType::missing: return false;
     case posix::EntryType::regular: {
       auto existing = posix::digest_file(dir, name);
       if (!existing) return std::move(existing).error();
       return existing->bytes == bytes && existing->sha256 == sha256;
     }
     case posix::EntryType::symlink:
-      return make_error(ErrorKind::io,
-                        "refusing to replace symbolic link '" + name + "' inside the asset root");
-    default:
-      return make_error(ErrorKind::io, "'" + name + "' exists and is not a regular file");
+      return make_error(ErrorKind::io, "refusing to replace symbolic link '" + name + "' inside the asset root");
+    default: return make_error(ErrorKind::io, "'" + name + "' exists and is not a regular file");
   }
 }
 
@@ -120,8 +116,8 @@ Result<bool> LocalBlobStore::exists(std::string_view key) {
   auto type = posix::entry_type(*dir, path.name);
   if (!type) return with_context(std::move(type).error());
   if (*type == posix::EntryType::symlink) {
-    return with_context(make_error(ErrorKind::io, "refusing to follow symbolic link '" +
-                                                      path.name + "' inside the asset root"));
+    return with_context(
+        make_error(ErrorKind::io, "refusing to follow symbolic link '" + path.name + "' inside the asset root"));
   }
   return *type == posix::EntryType::regular;
 }

@@ -35,8 +35,7 @@ class LocalBlobStore final : public BlobStore {
   // Root from ASSET_DIR, else ./data/assets.
   static LocalBlobStore from_env();
 
-  Result<StoredBlob> put(std::string_view key, std::string_view content,
-                         std::string_view content_type) override;
+  Result<StoredBlob> put(std::string_view key, std::string_view content, std::string_view content_type) override;
   Result<bool> exists(std::string_view key) override;
   Result<std::string> read(std::string_view key) override;
   std::string describe() const override;

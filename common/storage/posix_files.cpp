@@ -19,13 +19,11 @@ namespace {
 constexpr std::size_t kChunk = 64 * 1024;
 
 Error errno_error(const std::string& what, int err) {
-  return make_error(err == ENOENT ? ErrorKind::not_found : ErrorKind::io,
-                    what + ": " + std::strerror(err));
+  return make_error(err == ENOENT ? ErrorKind::not_found : ErrorKind::io, what + ": " + std::strerror(err));
 }
 
 Error refused_link(const std::string& name) {
-  return make_error(ErrorKind::io, "refusing to follow symbolic link '" + name +
-                                       "' inside the asset root");
+  return make_error(ErrorKind::io, "refusing to follow symbolic link '" + name + "' inside the asset root");
 }
 
 int open_dir_at(int base, const std::string& name) {
@@ -71,8 +69,7 @@ Result<UniqueFd> open_regular(const UniqueFd& dir, const std::string& name, stru
 std::string temp_name(const std::string& name) {
   static thread_local std::mt19937_64 generator{std::random_device{}()};
   char suffix[24];
-  std::snprintf(suffix, sizeof suffix, ".tmp-%016llx",
-                static_cast<unsigned long long>(generator()));
+  std::snprintf(suffix, sizeof suffix, ".tmp-%016llx", static_cast<unsigned long long>(generator()));
   return "." + name.substr(0, 200) + suffix;
 }
 
@@ -147,8 +144,7 @@ Result<UniqueFd> open_root(const std::string& path, bool create) {
   return fd;
 }
 
-Result<UniqueFd> open_subdirectory(const UniqueFd& base, const std::vector<std::string>& components,
-                                   bool create) {
+Result<UniqueFd> open_subdirectory(const UniqueFd& base, const std::vector<std::string>& components, bool create) {
   UniqueFd current(::fcntl(base.get(), F_DUPFD_CLOEXEC, 0));
   if (!current.valid()) return errno_error("cannot duplicate directory handle", errno);
   for (const auto& component : components) {
@@ -192,8 +188,8 @@ Result<std::string> read_file(const UniqueFd& dir, const std::string& name, std:
   auto fd = open_regular(dir, name, info);
   if (!fd) return std::move(fd).error();
   if (static_cast<std::uint64_t>(info.st_size) > max_bytes) {
-    return make_error(ErrorKind::too_large, "'" + name + "' is larger than " +
-                                                std::to_string(max_bytes) + " bytes");
+    return make_error(ErrorKind::too_large,
+                      "'" + name + "' is larger than " + std::to_string(max_bytes) + " bytes");
   }
   std::string content;
   auto read = read_chunks(*fd, name, [&](std::string_view chunk) {
@@ -210,8 +206,7 @@ Status write_file_atomically(const UniqueFd& dir, const std::string& name, std::
   UniqueFd fd;
   for (int attempt = 0; attempt < 8 && !fd.valid(); ++attempt) {
     temp = temp_name(name);
-    fd = UniqueFd(::openat(dir.get(), temp.c_str(),
-                           O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+    fd = UniqueFd(::openat(dir.get(), temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
     if (!fd.valid() && errno != EEXIST) return errno_error("cannot create temporary file", errno);
   }
   if (!fd.valid()) return make_error(ErrorKind::io, "cannot find a free temporary file name");

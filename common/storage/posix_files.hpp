@@ -45,8 +45,7 @@ Result<UniqueFd> open_root(const std::string& path, bool create);
 // Opens the directory reached from `base` through `components`, refusing any
 // component that is a symbolic link or not a directory. With `create`, missing
 // directories are made (mode 0755) and their parent synced.
-Result<UniqueFd> open_subdirectory(const UniqueFd& base, const std::vector<std::string>& components,
-                                   bool create);
+Result<UniqueFd> open_subdirectory(const UniqueFd& base, const std::vector<std::string>& components, bool create);
 
 enum class EntryType { missing, regular, directory, symlink, other };
 Result<EntryType> entry_type(const UniqueFd& dir, const std::string& name);

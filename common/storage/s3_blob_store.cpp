@@ -39,8 +39,7 @@ Status validate_bucket(std::string_view bucket) {
   const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   const bool charset_ok = std::all_of(bucket.begin(), bucket.end(),
                                       [&](char c) { return alnum(c) || c == '-' || c == '.'; });
-  if (bucket.size() < 3 || bucket.size() > 63 || !charset_ok || !alnum(bucket.front()) ||
-      !alnum(bucket.back())) {
+  if (bucket.size() < 3 || bucket.size() > 63 || !charset_ok || !alnum(bucket.front()) || !alnum(bucket.back())) {
     return config_error("bucket name must be 3-63 characters of a-z, 0-9, '-' and '.'");
   }
   return Ok{};
@@ -83,9 +82,9 @@ Status validate_s3_config(const S3Config& config) {
     return config_error("secret access key must be non-empty, without control characters");
   }
   const bool region_ok = !config.region.empty() &&
-      std::all_of(config.region.begin(), config.region.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-      });
+                         std::all_of(config.region.begin(), config.region.end(), [](char c) {
+                           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+                         });
   if (!region_ok) return config_error("region must be non-empty and consist of a-z, 0-9 and '-'");
   if (!config.key_prefix.empty()) {
     std::string_view prefix = config.key_prefix;
@@ -123,9 +122,7 @@ S3BlobStore::S3BlobStore(S3Config config, http::Transport& transport)
   config_.key_prefix = normalise_prefix(std::move(config_.key_prefix));
 }
 
-std::string S3BlobStore::object_key(std::string_view key) const {
-  return config_.key_prefix + std::string(key);
-}
+std::string S3BlobStore::object_key(std::string_view key) const { return config_.key_prefix + std::string(key); }
 
 std::string S3BlobStore::object_url(std::string_view key) const {
   const std::string full = object_key(key);
@@ -134,8 +131,8 @@ std::string S3BlobStore::object_url(std::string_view key) const {
   while (true) {
     const auto slash = full.find('/', start);
     url += '/';
-    url += percent_encode_segment(std::string_view(full).substr(
-        start, slash == std::string::npos ? std::string::npos : slash - start));
+    url += percent_encode_segment(
+        std::string_view(full).substr(start, slash == std::string::npos ? std::string::npos : slash - start));
     if (slash == std::string::npos) return url;
     start = slash + 1;
   }

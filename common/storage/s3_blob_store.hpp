@@ -49,8 +49,7 @@ class S3BlobStore final : public BlobStore {
   // Throws ErrorException(invalid_argument) when validate_s3_config() fails.
   S3BlobStore(S3Config config, http::Transport& transport);
 
-  Result<StoredBlob> put(std::string_view key, std::string_view content,
-                         std::string_view content_type) override;
+  Result<StoredBlob> put(std::string_view key, std::string_view content, std::string_view content_type) override;
   Result<bool> exists(std::string_view key) override;
   Result<std::string> read(std::string_view key) override;
   std::string describe() const override;
@@ -70,8 +69,7 @@ class S3BlobStore final : public BlobStore {
   http::Request make_request(std::string method, std::string_view object_key) const;
   Result<http::Response> send(const http::Request& request, std::string_view object_key);
   Result<Head> head(std::string_view object_key);
-  Error status_error(std::string_view verb, std::string_view object_key,
-                     const http::Response& response) const;
+  Error status_error(std::string_view verb, std::string_view object_key, const http::Response& response) const;
 
   S3Config config_;
   http::Transport& transport_;

@@ -63,7 +63,8 @@ std::size_t number_after_keyword(std::string_view s) noexcept {
 
 Result<ChapterNumber> ChapterNumber::parse(std::string_view text) {
   const auto fail = [&](std::string_view why) {
-    return make_error(ErrorKind::parse, "not a chapter number: " + quoted_prefix(text) + " (" + std::string(why) + ")");
+    return make_error(ErrorKind::parse,
+                      "not a chapter number: " + quoted_prefix(text) + " (" + std::string(why) + ")");
   };
   if (text.empty()) return fail("empty");
   if (text.size() > kMaxLength) return fail("too long");
@@ -84,9 +85,7 @@ Result<ChapterNumber> ChapterNumber::parse(std::string_view text) {
   return ChapterNumber(std::move(normalized));
 }
 
-ChapterNumber ChapterNumber::from_integer(std::uint64_t value) {
-  return ChapterNumber(std::to_string(value));
-}
+ChapterNumber ChapterNumber::from_integer(std::uint64_t value) { return ChapterNumber(std::to_string(value)); }
 
 std::string_view ChapterNumber::integer_part() const noexcept {
   const std::string_view s = text_;

@@ -22,13 +22,30 @@ struct Alias {
 };
 
 constexpr std::array<Alias, 24> kAliases{{
-    {"utf-8", "UTF-8"}, {"utf8", "UTF-8"}, {"unicode-1-1-utf-8", "UTF-8"},
-    {"iso-8859-1", "WINDOWS-1252"}, {"iso8859-1", "WINDOWS-1252"}, {"latin1", "WINDOWS-1252"},
-    {"l1", "WINDOWS-1252"}, {"us-ascii", "WINDOWS-1252"}, {"ascii", "WINDOWS-1252"},
-    {"cp1252", "WINDOWS-1252"}, {"x-cp1252", "WINDOWS-1252"}, {"windows-1252", "WINDOWS-1252"},
-    {"shift_jis", "CP932"}, {"shift-jis", "CP932"}, {"sjis", "CP932"}, {"x-sjis", "CP932"},
-    {"windows-31j", "CP932"}, {"ms_kanji", "CP932"}, {"gb2312", "GB18030"}, {"gbk", "GB18030"},
-    {"x-gbk", "GB18030"}, {"euc-kr", "CP949"}, {"big5", "BIG5-HKSCS"}, {"utf-16", "UTF-16LE"},
+    {"utf-8", "UTF-8"},
+    {"utf8", "UTF-8"},
+    {"unicode-1-1-utf-8", "UTF-8"},
+    {"iso-8859-1", "WINDOWS-1252"},
+    {"iso8859-1", "WINDOWS-1252"},
+    {"latin1", "WINDOWS-1252"},
+    {"l1", "WINDOWS-1252"},
+    {"us-ascii", "WINDOWS-1252"},
+    {"ascii", "WINDOWS-1252"},
+    {"cp1252", "WINDOWS-1252"},
+    {"x-cp1252", "WINDOWS-1252"},
+    {"windows-1252", "WINDOWS-1252"},
+    {"shift_jis", "CP932"},
+    {"shift-jis", "CP932"},
+    {"sjis", "CP932"},
+    {"x-sjis", "CP932"},
+    {"windows-31j", "CP932"},
+    {"ms_kanji", "CP932"},
+    {"gb2312", "GB18030"},
+    {"gbk", "GB18030"},
+    {"x-gbk", "GB18030"},
+    {"euc-kr", "CP949"},
+    {"big5", "BIG5-HKSCS"},
+    {"utf-16", "UTF-16LE"},
 }};
 
 iconv_t as_iconv(void* h) noexcept { return static_cast<iconv_t>(h); }
@@ -130,8 +147,8 @@ Result<std::string> Utf8Converter::convert(std::string_view input, InvalidBytes 
       out.append(c1);
     } else if (invalid == InvalidBytes::reject) {
       const auto offset = static_cast<std::size_t>(in - input.data());
-      return make_error(ErrorKind::bad_encoding, "invalid " + charset_ + " byte " + hex_byte(bad) + " at offset " +
-                                                     std::to_string(offset));
+      return make_error(ErrorKind::bad_encoding,
+                        "invalid " + charset_ + " byte " + hex_byte(bad) + " at offset " + std::to_string(offset));
     } else {
       out.append("\xEF\xBF\xBD");
     }
@@ -146,7 +163,8 @@ Result<std::string> convert_to_utf8(std::string_view bytes, std::string_view cha
   if (is_utf8_charset(charset_label)) {
     if (const auto bad = find_invalid_utf8(bytes)) {
       if (invalid == InvalidBytes::replace) return repair_utf8(bytes);
-      return make_error(ErrorKind::bad_encoding, "invalid UTF-8 byte " + hex_byte(static_cast<unsigned char>(bytes[*bad])) +
+      return make_error(ErrorKind::bad_encoding, "invalid UTF-8 byte " +
+                                                     hex_byte(static_cast<unsigned char>(bytes[*bad])) +
                                                      " at offset " + std::to_string(*bad));
     }
     return std::string(bytes);

@@ -13,18 +13,24 @@ constexpr std::size_t kMaxBytes = 255;
 constexpr std::size_t kMaxExtension = 12;  // bytes after the '.'
 
 bool is_invisible_format(char32_t cp) noexcept {
-  return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
-         (cp >= 0x2060 && cp <= 0x206F) || cp == 0x061C || cp == 0xFEFF;
+  return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) ||
+         cp == 0x061C || cp == 0xFEFF;
 }
 
 bool is_control(char32_t cp) noexcept { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
 
 bool is_reserved(char32_t cp) noexcept {
   switch (cp) {
-    case '/': case '\\': case '<': case '>': case ':': case '"': case '|': case '?': case '*':
-      return true;
-    default:
-      return false;
+    case '/':
+    case '\\':
+    case '<':
+    case '>':
+    case ':':
+    case '"':
+    case '|':
+    case '?':
+    case '*': return true;
+    default: return false;
   }
 }
 

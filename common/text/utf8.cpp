@@ -5,9 +5,7 @@
 namespace scrapers::text {
 namespace {
 
-unsigned char byte_at(std::string_view s, std::size_t i) noexcept {
-  return static_cast<unsigned char>(s[i]);
-}
+unsigned char byte_at(std::string_view s, std::size_t i) noexcept { return static_cast<unsigned char>(s[i]); }
 
 bool is_continuation(unsigned char b) noexcept { return (b & 0xC0U) == 0x80U; }
 

@@ -4,8 +4,8 @@
 
 namespace scrapers {
 
-std::chrono::milliseconds backoff_delay(int attempt, std::chrono::milliseconds base,
-                                        std::chrono::milliseconds max, double jitter) {
+std::chrono::milliseconds backoff_delay(int attempt, std::chrono::milliseconds base, std::chrono::milliseconds max,
+                                        double jitter) {
   using std::chrono::milliseconds;
   if (base.count() <= 0 || max.count() <= 0) return milliseconds{0};
   const int doublings = std::clamp(attempt - 1, 0, 62);

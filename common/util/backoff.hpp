@@ -11,7 +11,7 @@
 
 namespace scrapers {
 
-std::chrono::milliseconds backoff_delay(int attempt, std::chrono::milliseconds base,
-                                        std::chrono::milliseconds max, double jitter);
+std::chrono::milliseconds backoff_delay(int attempt, std::chrono::milliseconds base, std::chrono::milliseconds max,
+                                        double jitter);
 
 }  // namespace scrapers

@@ -4,8 +4,6 @@
 
 namespace scrapers {
 
-bool SystemClock::sleep_for(std::chrono::milliseconds duration) {
-  return interruptible_sleep(duration);
-}
+bool SystemClock::sleep_for(std::chrono::milliseconds duration) { return interruptible_sleep(duration); }
 
 }  // namespace scrapers

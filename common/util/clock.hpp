@@ -21,9 +21,7 @@ class Clock {
 class SystemClock final : public Clock {
  public:
   TimePoint now() const override { return std::chrono::steady_clock::now(); }
-  std::chrono::system_clock::time_point wall_now() const override {
-    return std::chrono::system_clock::now();
-  }
+  std::chrono::system_clock::time_point wall_now() const override { return std::chrono::system_clock::now(); }
   bool sleep_for(std::chrono::milliseconds duration) override;
 };
 

@@ -18,8 +18,8 @@ struct FieldSpec {
   const char* const* names;  // 3-letter names for min..., or nullptr
 };
 
-constexpr const char* kMonthNames[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
-                                       "JUL", "AUG", "SEP", "OCT", "NOV", "DEC", nullptr};
+constexpr const char* kMonthNames[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",  "JUL",
+                                       "AUG", "SEP", "OCT", "NOV", "DEC", nullptr};
 constexpr const char* kDayNames[] = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT", nullptr};
 
 constexpr std::array<FieldSpec, 5> kFields{{{"minute", 0, 59, nullptr},
@@ -38,12 +38,15 @@ struct FieldError {
 int parse_value(std::string_view text, const FieldSpec& spec) {
   if (text.empty()) throw FieldError{"empty value"};
   if (std::isdigit(static_cast<unsigned char>(text[0])) != 0) {
-    if (text.size() > 2 || !std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
-      throw FieldError{"'" + std::string(text) + "' is not a number in " + std::to_string(spec.min) + "-" + std::to_string(spec.max)};
+    if (text.size() > 2 || !std::all_of(text.begin(), text.end(),
+                                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
+      throw FieldError{"'" + std::string(text) + "' is not a number in " + std::to_string(spec.min) + "-" +
+                       std::to_string(spec.max)};
     }
     const int value = std::stoi(std::string(text));
     if (value < spec.min || value > spec.max) {
-      throw FieldError{std::to_string(value) + " is outside " + std::to_string(spec.min) + "-" + std::to_string(spec.max)};
+      throw FieldError{std::to_string(value) + " is outside " + std::to_string(spec.min) + "-" +
+                       std::to_string(spec.max)};
     }
     return value;
   }
@@ -62,8 +65,9 @@ std::uint64_t parse_item(std::string_view item, const FieldSpec& spec) {
   if (const auto slash = item.find('/'); slash != std::string_view::npos) {
     range = item.substr(0, slash);
     const auto step_text = item.substr(slash + 1);
-    if (step_text.empty() || step_text.size() > 2 ||
-        !std::all_of(step_text.begin(), step_text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
+    if (step_text.empty() || step_text.size() > 2 || !std::all_of(step_text.begin(), step_text.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c)) != 0;
+        })) {
       throw FieldError{"bad step '" + std::string(step_text.substr(0, 16)) + "'"};
     }
     step = std::stoi(std::string(step_text));

@@ -14,8 +14,7 @@ std::string_view trim(std::string_view s) {
 }
 
 std::string unquote(std::string_view value) {
-  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
-      value.back() == value.front()) {
+  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
     return std::string(value.substr(1, value.size() - 2));
   }
   // Unquoted values may carry a trailing " # comment".

@@ -29,12 +29,9 @@ std::string_view to_string(ErrorKind kind) {
 bool Error::retryable() const {
   switch (kind) {
     case ErrorKind::network:
-    case ErrorKind::timeout:
-      return true;
-    case ErrorKind::http_status:
-      return is_retryable_status(http_status);
-    default:
-      return false;
+    case ErrorKind::timeout: return true;
+    case ErrorKind::http_status: return is_retryable_status(http_status);
+    default: return false;
   }
 }
 
@@ -49,10 +46,14 @@ Error make_error(ErrorKind kind, std::string message, std::string context) {
 
 bool is_retryable_status(int status) noexcept {
   switch (status) {
-    case 408: case 425: case 429: case 500: case 502: case 503: case 504:
-      return true;
-    default:
-      return false;
+    case 408:
+    case 425:
+    case 429:
+    case 500:
+    case 502:
+    case 503:
+    case 504: return true;
+    default: return false;
   }
 }
 
@@ -60,7 +61,6 @@ bool is_refused_before_acting(int status) noexcept {
   return status == 408 || status == 425 || status == 429 || status == 503;
 }
 
-ErrorException::ErrorException(Error error)
-    : std::runtime_error(error.describe()), error_(std::move(error)) {}
+ErrorException::ErrorException(Error error) : std::runtime_error(error.describe()), error_(std::move(error)) {}
 
 }  // namespace scrapers

@@ -73,8 +73,8 @@ class ErrorException : public std::runtime_error {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}         // NOLINT(implicit)
-  Result(Error error) : state_(std::move(error)) {}     // NOLINT(implicit)
+  Result(T value) : state_(std::move(value)) {}      // NOLINT(implicit)
+  Result(Error error) : state_(std::move(error)) {}  // NOLINT(implicit)
 
   bool ok() const noexcept { return state_.index() == 0; }
   explicit operator bool() const noexcept { return ok(); }

@@ -4,8 +4,8 @@
 
 #include <atomic>
 #include <cstdlib>
-#include <mutex>
 #include <ctime>
+#include <mutex>
 #include <string>
 
 namespace scrapers::log {

@@ -50,8 +50,8 @@ Progress::~Progress() { log::clear_status_line(); }
 
 void Progress::advance(std::size_t count) {
   done_ += count;
-  const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
-      std::chrono::steady_clock::now() - start_);
+  const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                             start_);
   log::set_status_line(format_progress(label_, done_, total_, elapsed));
 }
 

@@ -53,8 +53,7 @@ bool interruptible_sleep(std::chrono::milliseconds duration) {
     const auto now = clock::now();
     if (now >= deadline) return true;
     // Round up so the sleep never ends early.
-    const auto left_ms =
-        std::chrono::ceil<std::chrono::milliseconds>(deadline - now).count();
+    const auto left_ms = std::chrono::ceil<std::chrono::milliseconds>(deadline - now).count();
     const int wait_ms = static_cast<int>(std::min<long long>(left_ms, 1000));
     if (wake_pipe[0] < 0) {
       ::usleep(static_cast<useconds_t>(std::min(wait_ms, 50) * 1000));

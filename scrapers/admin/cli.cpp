@@ -19,8 +19,7 @@ struct Raw {
   std::string stale_after = "5m";
 };
 
-CLI::App* add_command(CLI::App& app, const char* name, const char* help, Command command,
-                      Options& options) {
+CLI::App* add_command(CLI::App& app, const char* name, const char* help, Command command, Options& options) {
   auto* sub = app.add_subcommand(name, help);
   sub->add_flag("--json", options.json, "Print JSON instead of a table");
   sub->callback([&options, command] { options.command = command; });
@@ -34,22 +33,22 @@ void build(CLI::App& app, Options& o, Raw& raw) {
   add_command(app, "migrate", "Apply pending schema migrations", Command::migrate, o);
   add_command(app, "active", "List running jobs", Command::active, o);
   auto* failed = add_command(app, "failed", "List the latest failed jobs", Command::failed, o);
-  failed->add_option("--limit", o.limit, "How many (default 10)")
-      ->check(CLI::Range(0, 10000));
+  failed->add_option("--limit", o.limit, "How many (default 10)")->check(CLI::Range(0, 10000));
   for (auto [name, help, command] :
        {std::tuple{"stats", "Count and average duration per script and status", Command::stats},
         std::tuple{"retries", "Count per script and attempt", Command::retries}}) {
-    add_command(app, name, help, command, o)
-        ->add_option("--job-type", raw.job_type, "Job type (default scrape)");
+    add_command(app, name, help, command, o)->add_option("--job-type", raw.job_type, "Job type (default scrape)");
   }
   add_command(app, "show", "Show one job", Command::show, o)
-      ->add_option("job-id", o.job_id, "The job's UUID")->required();
-  add_command(app, "reap", "Mark running jobs without a recent heartbeat as failed",
-              Command::reap, o)
+      ->add_option("job-id", o.job_id, "The job's UUID")
+      ->required();
+  add_command(app, "reap", "Mark running jobs without a recent heartbeat as failed", Command::reap, o)
       ->add_option("--stale-after", raw.stale_after, "Threshold, e.g. 90s, 5m, 1h (default 5m)");
   // Everything after try-run is try-run's own command line, checked by its parser.
-  add_command(app, "try-run", "Run a short tracked job (scrape, scriptType pipeline-jobs-try-run); "
-              "see 'pipeline-jobs try-run --help'", Command::try_run, o)
+  add_command(app, "try-run",
+              "Run a short tracked job (scrape, scriptType pipeline-jobs-try-run); "
+              "see 'pipeline-jobs try-run --help'",
+              Command::try_run, o)
       ->prefix_command()
       ->set_help_flag();
 }
@@ -86,10 +85,12 @@ runtime::ParsedCli<Options> parse_with(const std::function<void(CLI::App&)>& par
   Raw raw;
   build(app, options, raw);
   // The check completes `options` (the object parse_cli returns) from the raw values.
-  auto parsed = runtime::parse_cli<Options>(app, options, [&] { parse(app); }, [&](const Options&) {
-    if (options.command == Command::try_run) options.program_args = app.get_subcommand("try-run")->remaining();
-    return finish(options, raw);
-  });
+  auto parsed = runtime::parse_cli<Options>(
+      app, options, [&] { parse(app); },
+      [&](const Options&) {
+        if (options.command == Command::try_run) options.program_args = app.get_subcommand("try-run")->remaining();
+        return finish(options, raw);
+      });
   // "bogus" is left over as an extra argument when no subcommand matched.
   if (parsed.exit_code == runtime::exit_code::usage && app.get_subcommands().empty() && !app.remaining().empty()) {
     parsed.message = "unknown command '" + app.remaining().front().substr(0, 64) +

@@ -30,11 +30,11 @@ enum class Command { migrate, active, failed, stats, retries, show, reap, try_ru
 struct Options {
   Command command = Command::active;
   bool json = false;
-  int limit = 10;                                         // failed
+  int limit = 10;                                          // failed
   tracking::JobType job_type = tracking::JobType::scrape;  // stats, retries
-  std::string job_id;                                     // show
-  std::chrono::seconds stale_after{300};                  // reap
-  std::vector<std::string> program_args;                  // try-run: its own arguments
+  std::string job_id;                                      // show
+  std::chrono::seconds stale_after{300};                   // reap
+  std::vector<std::string> program_args;                   // try-run: its own arguments
 };
 
 runtime::ParsedCli<Options> parse_cli(int argc, const char* const* argv);

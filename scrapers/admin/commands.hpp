@@ -13,8 +13,7 @@
 
 namespace scrapers::admin {
 
-int run_command(const Options& options, tracking::Database& db, std::ostream& out,
-                std::ostream& err);
+int run_command(const Options& options, tracking::Database& db, std::ostream& out, std::ostream& err);
 
 // The whole program: parse, connect (DATABASE_URL, .env), run. Never throws.
 int pipeline_jobs_main(int argc, const char* const* argv);

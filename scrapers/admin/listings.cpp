@@ -28,19 +28,29 @@ Json or_null(const std::optional<T>& value) {
 
 // A running job as the active-jobs monitoring query shows it, plus liveness (heartbeat, worker).
 Json active_json(const tracking::JobRecord& j) {
-  return Json{{"id", j.id}, {"job_type", j.job_type}, {"status", j.status},
-              {"work_id", or_null(j.work_id)}, {"edition_id", or_null(j.edition_id)},
-              {"script", or_null(j.script_type)}, {"created_at", j.created_at},
-              {"started_at", or_null(j.started_at)}, {"finished_at", or_null(j.finished_at)},
-              {"attempt", j.attempt}, {"heartbeat_at", or_null(j.heartbeat_at)},
+  return Json{{"id", j.id},
+              {"job_type", j.job_type},
+              {"status", j.status},
+              {"work_id", or_null(j.work_id)},
+              {"edition_id", or_null(j.edition_id)},
+              {"script", or_null(j.script_type)},
+              {"created_at", j.created_at},
+              {"started_at", or_null(j.started_at)},
+              {"finished_at", or_null(j.finished_at)},
+              {"attempt", j.attempt},
+              {"heartbeat_at", or_null(j.heartbeat_at)},
               {"worker", or_null(j.worker)}};
 }
 
 // A failed job as the failed-jobs monitoring query shows it (ids, script, error, attempt).
 Json failed_json(const tracking::JobRecord& j) {
-  return Json{{"id", j.id}, {"job_type", j.job_type}, {"work_id", or_null(j.work_id)},
-              {"edition_id", or_null(j.edition_id)}, {"script", or_null(j.script_type)},
-              {"error", or_null(j.error)}, {"attempt", j.attempt},
+  return Json{{"id", j.id},
+              {"job_type", j.job_type},
+              {"work_id", or_null(j.work_id)},
+              {"edition_id", or_null(j.edition_id)},
+              {"script", or_null(j.script_type)},
+              {"error", or_null(j.error)},
+              {"attempt", j.attempt},
               {"finished_at", or_null(j.finished_at)}};
 }
 
@@ -69,8 +79,8 @@ int list_active(const Options& o, tracking::Database& db, std::ostream& out, std
   Table table({"ID", "TYPE", "SCRIPT", "ATTEMPT", "STARTED", "HEARTBEAT", "WORKER"});
   table.right_align(3);
   for (const auto& j : *jobs) {
-    table.add_row({j.id, j.job_type, text(j.script_type), std::to_string(j.attempt),
-                   text(j.started_at), text(j.heartbeat_at), text(j.worker)});
+    table.add_row({j.id, j.job_type, text(j.script_type), std::to_string(j.attempt), text(j.started_at),
+                   text(j.heartbeat_at), text(j.worker)});
   }
   table.print(out);
   return runtime::exit_code::ok;
@@ -93,8 +103,7 @@ int list_failed(const Options& o, tracking::Database& db, std::ostream& out, std
   table.right_align(2);
   table.max_width(4, 70);
   for (const auto& j : *jobs) {
-    table.add_row({j.id, text(j.script_type), std::to_string(j.attempt), text(j.finished_at),
-                   text(j.error)});
+    table.add_row({j.id, text(j.script_type), std::to_string(j.attempt), text(j.finished_at), text(j.error)});
   }
   table.print(out);
   return runtime::exit_code::ok;
@@ -106,8 +115,10 @@ int show_stats(const Options& o, tracking::Database& db, std::ostream& out, std:
   if (o.json) {
     Json list = Json::array();
     for (const auto& r : *rows) {
-      list.push_back({{"script_type", or_null(r.script_type)}, {"status", r.status},
-                      {"count", r.count}, {"avg_duration_seconds", or_null(r.avg_duration_seconds)}});
+      list.push_back({{"script_type", or_null(r.script_type)},
+                      {"status", r.status},
+                      {"count", r.count},
+                      {"avg_duration_seconds", or_null(r.avg_duration_seconds)}});
     }
     print_json(out, list);
     return runtime::exit_code::ok;
@@ -120,8 +131,8 @@ int show_stats(const Options& o, tracking::Database& db, std::ostream& out, std:
   table.right_align(2);
   table.right_align(3);
   for (const auto& r : *rows) {
-    table.add_row({text(r.script_type, "(none)"), r.status, std::to_string(r.count),
-                   seconds(r.avg_duration_seconds)});
+    table.add_row(
+        {text(r.script_type, "(none)"), r.status, std::to_string(r.count), seconds(r.avg_duration_seconds)});
   }
   table.print(out);
   return runtime::exit_code::ok;
@@ -133,8 +144,7 @@ int show_retries(const Options& o, tracking::Database& db, std::ostream& out, st
   if (o.json) {
     Json list = Json::array();
     for (const auto& r : *rows) {
-      list.push_back({{"script_type", or_null(r.script_type)}, {"attempt", r.attempt},
-                      {"count", r.count}});
+      list.push_back({{"script_type", or_null(r.script_type)}, {"attempt", r.attempt}, {"count", r.count}});
     }
     print_json(out, list);
     return runtime::exit_code::ok;
@@ -147,8 +157,7 @@ int show_retries(const Options& o, tracking::Database& db, std::ostream& out, st
   table.right_align(1);
   table.right_align(2);
   for (const auto& r : *rows) {
-    table.add_row({text(r.script_type, "(none)"), std::to_string(r.attempt),
-                   std::to_string(r.count)});
+    table.add_row({text(r.script_type, "(none)"), std::to_string(r.attempt), std::to_string(r.count)});
   }
   table.print(out);
   return runtime::exit_code::ok;

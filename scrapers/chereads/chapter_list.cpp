@@ -75,8 +75,9 @@ struct Extracted {
 Result<Extracted> items_from_json(const json& data, std::string_view page_url) {
   const json& volumes = data.at("volumeItems");
   if (!volumes.is_array()) {
-    return make_error(ErrorKind::layout_changed, std::string("'volumeItems' is ") + volumes.type_name() +
-                                                     ", not an array", std::string(page_url));
+    return make_error(ErrorKind::layout_changed,
+                      std::string("'volumeItems' is ") + volumes.type_name() + ", not an array",
+                      std::string(page_url));
   }
   Extracted out;
   out.book_id = json_book_id(data, page_url);
@@ -164,8 +165,8 @@ ChapterList finish(Extracted extracted, ListSource source) {
 Result<ChapterList> list_from_json(const html::HtmlDocument& document, std::string_view page_url) {
   auto root = html::extract_script_json(document, {kNextData, kViteContext});
   if (!root.ok()) return std::move(root).error();
-  const json* data = detail::find_object_with(*root, "volumeItems",
-                                              {"props.pageProps.data", "pageProps.data", "pageContext.pageProps.data"});
+  const json* data = detail::find_object_with(
+      *root, "volumeItems", {"props.pageProps.data", "pageProps.data", "pageContext.pageProps.data"});
   if (data == nullptr) {
     return make_error(ErrorKind::layout_changed, "embedded JSON has no volumeItems", std::string(page_url));
   }
@@ -207,8 +208,8 @@ std::string_view to_string(SkipReason reason) {
 }
 
 std::size_t ChapterList::locked_count() const noexcept {
-  return static_cast<std::size_t>(std::count_if(chapters.begin(), chapters.end(),
-                                                [](const ChapterRef& c) { return c.locked; }));
+  return static_cast<std::size_t>(
+      std::count_if(chapters.begin(), chapters.end(), [](const ChapterRef& c) { return c.locked; }));
 }
 
 std::string chapter_url(std::string_view base, std::string_view book_id, std::string_view chapter_id) {

@@ -8,8 +8,8 @@
 #include "scrapers/chereads/page_fetch.hpp"
 #include "scrapers/chereads/parse.hpp"
 #include "scrapers/chereads/site.hpp"
-#include "scrapers/runtime/chapter_document.hpp"
 #include "scrapers/runtime/batch_ending.hpp"
+#include "scrapers/runtime/chapter_document.hpp"
 #include "scrapers/runtime/configuration.hpp"
 #include "scrapers/runtime/job_runner.hpp"
 #include "scrapers/runtime/pre_job_lookup.hpp"
@@ -71,11 +71,17 @@ SegmentOutcome process_chapter(const tracking::Segment& segment, tracking::Datab
 
 json batch_output(const runtime::BatchStats& stats) {
   const std::size_t skipped = stats.skipped + stats.locked;
-  return {{"totalSegments", stats.total}, {"success", stats.stored},   {"skipped", skipped},
-          {"errors", stats.failed},       {"locked", stats.locked},    {"blocked", stats.blocked},
-          {"notAttempted", stats.not_attempted}, {"failures", stats.failures},
+  return {{"totalSegments", stats.total},
+          {"success", stats.stored},
+          {"skipped", skipped},
+          {"errors", stats.failed},
+          {"locked", stats.locked},
+          {"blocked", stats.blocked},
+          {"notAttempted", stats.not_attempted},
+          {"failures", stats.failures},
           {"skippedItems", stats.skipped_items},
-          {"total", stats.total},         {"failed", stats.failed}};
+          {"total", stats.total},
+          {"failed", stats.failed}};
 }
 
 }  // namespace
@@ -88,7 +94,9 @@ int run_chereads_segment(const ChereadsSegmentOptions& options, tracking::Databa
   // (the job row exists, without ids).
   const auto edition = runtime::look_up_edition(db, options.edition_id);
   runtime::JobSpec spec;
-  spec.input = {{"startChapter", options.start}, {"endChapter", options.end}, {"delay", options.delay_ms},
+  spec.input = {{"startChapter", options.start},
+                {"endChapter", options.end},
+                {"delay", options.delay_ms},
                 {"scriptType", kSegmentScriptType}};
   if (options.limit > 0) spec.input["limit"] = options.limit;
   if (edition.ok()) spec.ids = tracking::JobIds{{}, edition->work_id, edition->id, {}};
@@ -107,7 +115,8 @@ int run_chereads_segment(const ChereadsSegmentOptions& options, tracking::Databa
     batch.noun = "chapters";
     batch.skip_reason = [&](const tracking::Segment& segment) { return skip_reason(segment, *site); };
     const runtime::BatchStats stats = runtime::run_segment_batch(
-        segments, batch, [&](const tracking::Segment& segment) { return process_chapter(segment, ctx.db(), services); });
+        segments, batch,
+        [&](const tracking::Segment& segment) { return process_chapter(segment, ctx.db(), services); });
     return runtime::end_batch(stats, "chapters", batch_output(stats));
   });
 }

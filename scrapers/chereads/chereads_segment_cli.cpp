@@ -22,8 +22,9 @@ std::unique_ptr<CLI::App> make_app(ChereadsSegmentOptions& options) {
   app->add_option("--delay", options.delay_ms, "milliseconds between requests (default 2000)");
   app->add_option("--limit", options.limit, "fetch at most N chapters")
       ->check(CLI::Range(std::int64_t{1}, std::numeric_limits<std::int64_t>::max()));
-  app->footer("Environment: DATABASE_URL, CHEREADS_BASE, ASSET_DIR or CLOUDFLARE_R2_*, LOG_LEVEL.\n"
-              "Exit status: 0 success, 1 job failed or some chapters failed, 2 bad arguments, 130 interrupted.");
+  app->footer(
+      "Environment: DATABASE_URL, CHEREADS_BASE, ASSET_DIR or CLOUDFLARE_R2_*, LOG_LEVEL.\n"
+      "Exit status: 0 success, 1 job failed or some chapters failed, 2 bad arguments, 130 interrupted.");
   return app;
 }
 

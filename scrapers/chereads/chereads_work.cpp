@@ -58,9 +58,9 @@ json ignored_items(const ChapterList& list) {
 }
 
 void log_list(const ChapterList& list) {
-  log::info("chapter list from " + std::string(to_string(list.source)) + ": " + std::to_string(list.chapters.size()) +
-            " chapters (" + std::to_string(list.locked_count()) + " locked), " + std::to_string(list.skipped.size()) +
-            " items ignored");
+  log::info("chapter list from " + std::string(to_string(list.source)) + ": " +
+            std::to_string(list.chapters.size()) + " chapters (" + std::to_string(list.locked_count()) +
+            " locked), " + std::to_string(list.skipped.size()) + " items ignored");
   for (const SkippedItem& s : list.skipped) {
     log::info("ignored '" + s.title + "': " + std::string(to_string(s.reason)) + " (" + s.detail + ")");
   }
@@ -68,15 +68,15 @@ void log_list(const ChapterList& list) {
 
 // The work's chereads edition, which must be this book's: one chereads edition per
 // work, so a second book's chapters are never mixed into it.
-tracking::Edition edition_for(tracking::Database& db, const ChereadsWorkOptions& options, const WorkUrl& work_url) {
+tracking::Edition edition_for(tracking::Database& db, const ChereadsWorkOptions& options,
+                              const WorkUrl& work_url) {
   tracking::Edition edition = or_throw(tracking::get_or_create_edition(
       db, tracking::EditionKey{options.work_id, "novel", "chereads", options.url, false}));
   if (!edition.created && book_id_of(edition.canonical_url) != work_url.book_id) {
-    throw ErrorException(make_error(
-        ErrorKind::invalid_argument,
-        "work " + options.work_id + " already has a chereads edition (" + edition.id + ") for " +
-            edition.canonical_url + ", not " + options.url +
-            "; change that edition's canonical_url if the book moved"));
+    throw ErrorException(make_error(ErrorKind::invalid_argument,
+                                    "work " + options.work_id + " already has a chereads edition (" + edition.id +
+                                        ") for " + edition.canonical_url + ", not " + options.url +
+                                        "; change that edition's canonical_url if the book moved"));
   }
   return edition;
 }
@@ -86,23 +86,32 @@ runtime::JobResult work_body(const ChereadsWorkOptions& options, const WorkUrl& 
   const ChapterList list = load_chapter_list(services, site.base, work_url.book_id);
   log_list(list);
   if (!list.book_id.empty() && list.book_id != work_url.book_id) {
-    log::warn("the page describes book " + list.book_id + ", not " + work_url.book_id + "; its chapter links are kept");
+    log::warn("the page describes book " + list.book_id + ", not " + work_url.book_id +
+              "; its chapter links are kept");
   }
   const tracking::Edition edition = edition_for(ctx.db(), options, work_url);
   ctx.set_ids(tracking::JobIds{{}, {}, edition.id, {}});
   log::info(std::string(edition.created ? "created" : "found") + " edition " + edition.id);
-  const tracking::UpsertCounts counts =
-      or_throw(tracking::upsert_segments(ctx.db(), edition.id, "chapter", segment_inputs(list)));
+  const tracking::UpsertCounts counts = or_throw(
+      tracking::upsert_segments(ctx.db(), edition.id, "chapter", segment_inputs(list)));
   const std::size_t total = list.chapters.size();
   log::info("segments: " + std::to_string(counts.inserted) + " inserted, " + std::to_string(counts.updated) +
             " updated, " + std::to_string(counts.skipped) + " unchanged");
-  return runtime::JobResult::success({{"workId", options.work_id}, {"editionId", edition.id},
-                                      {"bookId", work_url.book_id}, {"totalChapters", total},
-                                      {"inserted", counts.inserted}, {"updated", counts.updated},
-                                      {"skipped", counts.skipped}, {"locked", list.locked_count()},
-                                      {"ignored", list.skipped.size()}, {"ignoredItems", ignored_items(list)},
+  return runtime::JobResult::success({{"workId", options.work_id},
+                                      {"editionId", edition.id},
+                                      {"bookId", work_url.book_id},
+                                      {"totalChapters", total},
+                                      {"inserted", counts.inserted},
+                                      {"updated", counts.updated},
+                                      {"skipped", counts.skipped},
+                                      {"locked", list.locked_count()},
+                                      {"ignored", list.skipped.size()},
+                                      {"ignoredItems", ignored_items(list)},
                                       {"source", std::string(to_string(list.source))},
-                                      {"total", total}, {"success", total}, {"failed", 0}, {"errors", 0}});
+                                      {"total", total},
+                                      {"success", total},
+                                      {"failed", 0},
+                                      {"errors", 0}});
 }
 
 }  // namespace

@@ -23,8 +23,9 @@ std::unique_ptr<CLI::App> make_app(ChereadsWorkOptions& options) {
   app->add_option_function<std::string>(
       "--title", [&options](const std::string& title) { options.title = title; },
       "title for a new work (default 'Unknown Title')");
-  app->footer("Environment: DATABASE_URL, CHEREADS_BASE, ASSET_DIR or CLOUDFLARE_R2_*, LOG_LEVEL.\n"
-              "Exit status: 0 success, 1 job failed, 2 bad arguments, 130 interrupted.");
+  app->footer(
+      "Environment: DATABASE_URL, CHEREADS_BASE, ASSET_DIR or CLOUDFLARE_R2_*, LOG_LEVEL.\n"
+      "Exit status: 0 success, 1 job failed, 2 bad arguments, 130 interrupted.");
   return app;
 }
 

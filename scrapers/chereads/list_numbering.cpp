@@ -66,8 +66,10 @@ ChapterList build_chapter_list(std::vector<RawItem> items) {
   list.items_seen = items.size();
   for (Candidate& c : candidates) {
     if (!list.chapters.empty() && list.chapters.back().number == c.ref.number) {
-      std::string detail = "number " + c.ref.number.str() + " is already taken by " + in_quotes(list.chapters.back().title);
-      skips.push_back({c.position, SkippedItem{std::move(c.ref.title), SkipReason::duplicate_number, std::move(detail)}});
+      std::string detail = "number " + c.ref.number.str() + " is already taken by " +
+                           in_quotes(list.chapters.back().title);
+      skips.push_back(
+          {c.position, SkippedItem{std::move(c.ref.title), SkipReason::duplicate_number, std::move(detail)}});
       continue;
     }
     list.chapters.push_back(std::move(c.ref));

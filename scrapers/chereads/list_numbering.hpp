@@ -18,7 +18,7 @@ struct RawItem {
   std::string url;
   std::optional<std::string> index_text;  // chapterIndex / the number shown in the list
   bool locked = false;
-  std::optional<std::string> invalid;     // why the item cannot be used
+  std::optional<std::string> invalid;  // why the item cannot be used
 };
 
 // Numbers, filters, de-duplicates and sorts items (given in page order).

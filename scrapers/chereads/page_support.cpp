@@ -102,8 +102,8 @@ std::string_view decimal_at(std::string_view s, std::size_t pos) noexcept {
 Result<html::HtmlDocument> load_page(std::string_view body, std::string_view page_url) {
   if (body.size() > kMaxBodyBytes) {
     return make_error(ErrorKind::too_large,
-                      "page of " + std::to_string(body.size()) + " bytes exceeds " +
-                          std::to_string(kMaxBodyBytes), std::string(page_url));
+                      "page of " + std::to_string(body.size()) + " bytes exceeds " + std::to_string(kMaxBodyBytes),
+                      std::string(page_url));
   }
   if (looks_like_challenge(body)) {
     return make_error(ErrorKind::blocked, "anti-bot challenge page instead of content (Cloudflare)",

@@ -73,9 +73,9 @@ struct ChapterList {
   std::string book_id;    // from the JSON's bookInfo, else from the page URL; may be empty
   std::string book_name;  // bookInfo.bookName or the page's h1; may be empty
   ListSource source = ListSource::embedded_json;
-  std::vector<ChapterRef> chapters;   // ascending by number, numbers unique
-  std::vector<SkippedItem> skipped;   // in page order
-  std::size_t items_seen = 0;         // chapter items on the page, skipped ones included
+  std::vector<ChapterRef> chapters;  // ascending by number, numbers unique
+  std::vector<SkippedItem> skipped;  // in page order
+  std::size_t items_seen = 0;        // chapter items on the page, skipped ones included
 
   std::size_t locked_count() const noexcept;
 };
@@ -89,9 +89,9 @@ struct ChapterPage {
   std::string title;                    // chapterName, else the page's h1; may be empty
   std::vector<std::string> paragraphs;  // plain text, one per paragraph; empty when locked
   bool locked = false;
-  bool heading_dropped = false;         // the first paragraph repeated the heading
+  bool heading_dropped = false;  // the first paragraph repeated the heading
   ContentSource source = ContentSource::embedded_json;
-  std::size_t characters = 0;           // code points in paragraphs (joined by '\n')
+  std::size_t characters = 0;  // code points in paragraphs (joined by '\n')
 };
 
 Result<ChapterPage> parse_chapter_page(std::string_view body, std::string_view page_url);

@@ -18,8 +18,8 @@
 namespace scrapers::chereads {
 
 struct WorkUrl {
-  std::string url;      // as given
-  std::string book_id;  // digits
+  std::string url;            // as given
+  std::string book_id;        // digits
   bool chapter_list = false;  // /chapterlist/... (else /novel/...)
 };
 

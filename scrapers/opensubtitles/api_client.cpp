@@ -35,9 +35,9 @@ Error link_error(const http::Response& response) {
     error.http_status = response.status;
     return error;
   }
-  Error error = make_error(ErrorKind::http_status,
-                           response.status == 410 ? "download link expired (410)"
-                                                  : "download link answered HTTP " + std::to_string(response.status));
+  Error error = make_error(ErrorKind::http_status, response.status == 410 ? "download link expired (410)"
+                                                                          : "download link answered HTTP " +
+                                                                                std::to_string(response.status));
   error.http_status = response.status;
   return error;
 }
@@ -129,7 +129,8 @@ Result<http::Response> ApiClient::send_api(const http::Request& request, bool is
     const int status = response->status;
     if (status >= 200 && status < 300) return response;
     if (status == 429 && retry < config_.rate_limit_retries) {
-      if (auto waited = wait_after_rate_limit(*response, retry + 1); !waited.ok()) return std::move(waited).error();
+      if (auto waited = wait_after_rate_limit(*response, retry + 1); !waited.ok())
+        return std::move(waited).error();
       continue;
     }
     if (http::is_challenge(*response)) {

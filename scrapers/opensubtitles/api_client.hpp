@@ -48,9 +48,9 @@ struct ApiConfig {
 };
 
 struct DownloadedFile {
-  std::string bytes;                    // exactly as served (BOM included)
-  std::optional<std::string> file_name; // the download answer's file_name
-  int links_requested = 0;              // 1, or 2 after an expired link
+  std::string bytes;                     // exactly as served (BOM included)
+  std::optional<std::string> file_name;  // the download answer's file_name
+  int links_requested = 0;               // 1, or 2 after an expired link
 };
 
 class ApiClient {

@@ -37,13 +37,13 @@ std::string normalize_languages(std::string_view languages);
 bool is_language_code(std::string_view code);
 
 struct SearchQuery {
-  std::string query;                   // series name
+  std::string query;  // series name
   std::optional<int> season_number;
   std::optional<int> episode_number;
-  std::string languages;               // comma-separated
+  std::string languages;  // comma-separated
   std::string order_by = "download_count";
   std::string order_direction = "desc";
-  bool allow_ai_translated = false;    // false: ai_translated=exclude is sent
+  bool allow_ai_translated = false;  // false: ai_translated=exclude is sent
   std::optional<int> page;
 };
 

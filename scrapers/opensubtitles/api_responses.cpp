@@ -69,7 +69,8 @@ QuotaInfo read_quota(const nlohmann::json& json) {
 }
 
 bool is_http_url(std::string_view url) {
-  if (!text::starts_with_ascii_icase(url, "http://") && !text::starts_with_ascii_icase(url, "https://")) return false;
+  if (!text::starts_with_ascii_icase(url, "http://") && !text::starts_with_ascii_icase(url, "https://"))
+    return false;
   const auto rest = url.substr(url.find("://") + 3);
   if (rest.empty() || rest.front() == '/') return false;
   for (char c : url) {
@@ -157,9 +158,11 @@ ApiFailure describe_api_failure(int status, std::string_view body, std::string_v
   switch (status) {
     case 401:
       if (lower.find("invalid domain") != std::string::npos) {
-        return fail(ErrorKind::unauthorized, "OpenSubtitles rejected the token for this API host (Invalid domain)");
+        return fail(ErrorKind::unauthorized,
+                    "OpenSubtitles rejected the token for this API host (Invalid domain)");
       }
-      return fail(ErrorKind::unauthorized, with_server_words("OpenSubtitles rejected the credentials (401)", words));
+      return fail(ErrorKind::unauthorized,
+                  with_server_words("OpenSubtitles rejected the credentials (401)", words));
     case 403:
       return fail(ErrorKind::unauthorized,
                   with_server_words("OpenSubtitles refused the API key or User-Agent (403)", words));

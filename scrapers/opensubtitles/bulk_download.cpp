@@ -67,7 +67,8 @@ Scope work_scope(tracking::Database& db, const std::string& work_id) {
   }
   if (scope.editions.empty()) {
     scope.problem = make_error(ErrorKind::not_found,
-                               "work " + work_id + " has no anime edition (run opensubtitles-work first)", "--workId");
+                               "work " + work_id + " has no anime edition (run opensubtitles-work first)",
+                               "--workId");
   }
   return scope;
 }
@@ -161,21 +162,22 @@ runtime::BatchEnding bulk_body(const BulkDownloadOptions& options, const ApiEnvi
   log::info(std::to_string(segments.size()) + " episodes in " + std::to_string(scope.editions.size()) +
             " edition(s); languages " + languages);
   ApiClient client = make_client(environment, site, services);
-  EpisodeDownloader downloader(client, ctx.db(), services.blobs,
-                               DownloaderSettings{options.series_name, languages, options.allow_ai,
-                                                  login_of(environment)});
+  EpisodeDownloader downloader(
+      client, ctx.db(), services.blobs,
+      DownloaderSettings{options.series_name, languages, options.allow_ai, login_of(environment)});
   runtime::BatchOptions batch;
   batch.limit = options.limit.value_or(0);
   batch.noun = "episodes";
   batch.skip_reason = [&](const tracking::Segment& segment) { return downloader.skip_reason(segment); };
   std::string current_edition = scope.editions.size() == 1 ? scope.editions.front().id : std::string();
-  const runtime::BatchStats stats = runtime::run_segment_batch(segments, batch, [&](const tracking::Segment& segment) {
-    if (segment.edition_id != current_edition) {  // the edition being worked on, updated as the run moves on
-      current_edition = segment.edition_id;
-      ctx.set_ids(tracking::JobIds{.edition_id = current_edition});
-    }
-    return downloader.process(segment);
-  });
+  const runtime::BatchStats stats = runtime::run_segment_batch(
+      segments, batch, [&](const tracking::Segment& segment) {
+        if (segment.edition_id != current_edition) {  // the edition being worked on, updated as the run moves on
+          current_edition = segment.edition_id;
+          ctx.set_ids(tracking::JobIds{.edition_id = current_edition});
+        }
+        return downloader.process(segment);
+      });
   warn_when_nothing_found(downloader.counts(), options, languages);
   return finish(build_output(stats, downloader, client, scope, languages), stats, downloader);
 }
@@ -209,7 +211,8 @@ std::string validate_bulk_options(const BulkDownloadOptions& options) {
   if (options.edition_id && !is_uuid(*options.edition_id)) {
     return "--editionId: '" + *options.edition_id + "' is not a UUID";
   }
-  if (options.series_name.find_first_not_of(" \t\r\n") == std::string::npos) return "--seriesName: must not be empty";
+  if (options.series_name.find_first_not_of(" \t\r\n") == std::string::npos)
+    return "--seriesName: must not be empty";
   if (options.series_name.size() > 200) return "--seriesName: longer than 200 bytes";
   const auto languages = language_list(options.languages);
   if (languages.empty()) return "--languages: give at least one language code, e.g. en or en,pt-br";
@@ -230,7 +233,8 @@ int run_bulk_download(const BulkDownloadOptions& options, tracking::Database& db
     return runtime::exit_code::usage;
   }
   // A database failure here is the job's failure: the job row is still created.
-  const Scope scope = options.edition_id ? edition_scope(db, *options.edition_id) : work_scope(db, *options.work_id);
+  const Scope scope = options.edition_id ? edition_scope(db, *options.edition_id)
+                                         : work_scope(db, *options.work_id);
   const std::string languages = normalize_languages(options.languages);
   runtime::JobSpec spec;
   spec.input = {{"seriesName", options.series_name},

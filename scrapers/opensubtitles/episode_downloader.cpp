@@ -47,15 +47,10 @@ runtime::SegmentOutcome EpisodeDownloader::outcome_for(const Error& error, const
       const std::string note = quota_note(client_->quota());
       return runtime::SegmentOutcome::stop("download quota exhausted" + (note.empty() ? "" : " (" + note + ")"));
     }
-    case ErrorKind::unauthorized:
-      fatal_ = error;
-      return runtime::SegmentOutcome::stop(error.describe());
-    case ErrorKind::interrupted:
-      return runtime::SegmentOutcome::stop("interrupted by signal");
-    case ErrorKind::blocked:
-      return runtime::SegmentOutcome::blocked(what + ": " + error.describe());
-    default:
-      return runtime::SegmentOutcome::failed(what + ": " + error.describe());
+    case ErrorKind::unauthorized: fatal_ = error; return runtime::SegmentOutcome::stop(error.describe());
+    case ErrorKind::interrupted: return runtime::SegmentOutcome::stop("interrupted by signal");
+    case ErrorKind::blocked: return runtime::SegmentOutcome::blocked(what + ": " + error.describe());
+    default: return runtime::SegmentOutcome::failed(what + ": " + error.describe());
   }
 }
 
@@ -76,7 +71,8 @@ Result<std::optional<SubtitleChoice>> EpisodeDownloader::search_once(EpisodeCode
 }
 
 Result<std::optional<SubtitleChoice>> EpisodeDownloader::find_subtitle(const tracking::Segment& segment,
-                                                                       EpisodeCode code, std::string& passed_over) {
+                                                                       EpisodeCode code,
+                                                                       std::string& passed_over) {
   auto first = search_once(code, code.episode, passed_over);
   if (!first.ok() || first->has_value()) return first;
   const auto number = sequential_number(segment);

@@ -60,19 +60,24 @@ std::vector<tracking::SegmentInput> segment_inputs(const PlannedSeason& season) 
 json store_season(const OpensubtitlesWorkOptions& options, const std::string& work_id, const PlannedSeason& season,
                   tracking::Database& db, tracking::UpsertCounts& total) {
   const std::string provider = options.provider + "-s" + std::to_string(season.season);
-  const tracking::Edition edition =
-      or_throw(tracking::get_or_create_edition(db, tracking::EditionKey{work_id, "anime", provider, options.url, false}));
-  const tracking::UpsertCounts counts =
-      or_throw(tracking::upsert_segments(db, edition.id, "episode", segment_inputs(season)));
+  const tracking::Edition edition = or_throw(
+      tracking::get_or_create_edition(db, tracking::EditionKey{work_id, "anime", provider, options.url, false}));
+  const tracking::UpsertCounts counts = or_throw(
+      tracking::upsert_segments(db, edition.id, "episode", segment_inputs(season)));
   log::info(std::string(edition.created ? "created" : "found") + " edition " + edition.id + " (" + provider +
             "): " + std::to_string(counts.inserted) + " inserted, " + std::to_string(counts.updated) +
             " updated, " + std::to_string(counts.skipped) + " unchanged");
   total.inserted += counts.inserted;
   total.updated += counts.updated;
   total.skipped += counts.skipped;
-  return {{"season", season.season}, {"editionId", edition.id}, {"provider", provider},
-          {"created", edition.created}, {"episodes", season.episodes.size()},
-          {"inserted", counts.inserted}, {"updated", counts.updated}, {"unchanged", counts.skipped}};
+  return {{"season", season.season},
+          {"editionId", edition.id},
+          {"provider", provider},
+          {"created", edition.created},
+          {"episodes", season.episodes.size()},
+          {"inserted", counts.inserted},
+          {"updated", counts.updated},
+          {"unchanged", counts.skipped}};
 }
 
 runtime::JobResult work_body(const OpensubtitlesWorkOptions& options, const std::string& work_id,
@@ -83,8 +88,10 @@ runtime::JobResult work_body(const OpensubtitlesWorkOptions& options, const std:
   ctx.merge_input({{"totalSegments", plan.total_episodes}});
   json editions = json::array();
   tracking::UpsertCounts total;
-  for (const auto& season : plan.seasons) editions.push_back(store_season(options, work_id, season, ctx.db(), total));
-  if (plan.seasons.size() == 1) ctx.set_ids(tracking::JobIds{{}, {}, editions[0]["editionId"].get<std::string>(), {}});
+  for (const auto& season : plan.seasons)
+    editions.push_back(store_season(options, work_id, season, ctx.db(), total));
+  if (plan.seasons.size() == 1)
+    ctx.set_ids(tracking::JobIds{{}, {}, editions[0]["editionId"].get<std::string>(), {}});
   json output = {{"workId", work_id},
                  {"seasonCount", plan.seasons.size()},
                  {"totalEpisodes", plan.total_episodes},
@@ -160,16 +167,16 @@ int run_opensubtitles_work(const OpensubtitlesWorkOptions& options, tracking::Da
   // only when the work is known to exist).
   auto work = resolve_work(options, db);
   runtime::JobSpec spec;
-  spec.input = {{"url", options.url}, {"provider", options.provider}, {"scriptType", std::string(kWorkScriptType)}};
+  spec.input = {
+      {"url", options.url}, {"provider", options.provider}, {"scriptType", std::string(kWorkScriptType)}};
   if (work.ok() && *work) spec.ids.work_id = **work;
   return runtime::run_tracked_job(db, spec, [&](runtime::JobContext& ctx) -> runtime::JobResult {
     if (!work.ok()) {
-      throw ErrorException(
-          make_error(work.error().kind, "cannot resolve the work: " + work.error().describe()));
+      throw ErrorException(make_error(work.error().kind, "cannot resolve the work: " + work.error().describe()));
     }
     if (!*work) {
-      throw ErrorException(make_error(ErrorKind::not_found, "work " + *options.work_id + " does not exist",
-                                      "--workId"));
+      throw ErrorException(
+          make_error(ErrorKind::not_found, "work " + *options.work_id + " does not exist", "--workId"));
     }
     return work_body(options, **work, services, ctx);
   });

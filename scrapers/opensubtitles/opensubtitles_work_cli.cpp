@@ -13,7 +13,8 @@ std::unique_ptr<CLI::App> make_app(OpensubtitlesWorkOptions& options) {
       "'anime' edition per season ('<provider>-s<N>') and one 'episode' segment per episode.",
       "opensubtitles-work");
   runtime::add_version_flag(*app);
-  app->add_option("--url", options.url, "TV-show page, e.g. https://www.opensubtitles.com/en/tvshows/2024-solo-leveling")
+  app->add_option("--url", options.url,
+                  "TV-show page, e.g. https://www.opensubtitles.com/en/tvshows/2024-solo-leveling")
       ->required();
   app->add_option_function<std::string>(
       "--workId,--work-id", [&options](const std::string& id) { options.work_id = id; },
@@ -36,7 +37,8 @@ std::string validate(const OpensubtitlesWorkOptions& options) {
 
 }  // namespace
 
-runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(const runtime::CommandLine& command_line) {
+runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(
+    const runtime::CommandLine& command_line) {
   return runtime::parse_command_line<OpensubtitlesWorkOptions>(command_line, make_app, validate);
 }
 

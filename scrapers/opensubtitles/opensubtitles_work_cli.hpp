@@ -14,6 +14,7 @@
 
 namespace scrapers::opensubtitles {
 
-runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(const runtime::CommandLine& command_line);
+runtime::ParsedCli<OpensubtitlesWorkOptions> parse_opensubtitles_work_cli(
+    const runtime::CommandLine& command_line);
 
 }  // namespace scrapers::opensubtitles

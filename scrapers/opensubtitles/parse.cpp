@@ -112,7 +112,8 @@ bool is_tvshow_path(std::string_view path) {
     if (std::isdigit(static_cast<unsigned char>(path[i])) == 0) return false;
   }
   for (char c : path.substr(5)) {
-    const bool ok = std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.' || c == '%';
+    const bool ok = std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.' ||
+                    c == '%';
     if (!ok) return false;
   }
   return true;

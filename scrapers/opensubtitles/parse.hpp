@@ -33,8 +33,8 @@ struct ShowEpisode {
 };
 
 struct ShowSeason {
-  std::string header;             // "Season 1", "Specials"
-  std::optional<int> number;      // N of "Season N"; nullopt for "Specials" and the like
+  std::string header;         // "Season 1", "Specials"
+  std::optional<int> number;  // N of "Season N"; nullopt for "Specials" and the like
   std::vector<ShowEpisode> episodes;
 };
 

@@ -15,11 +15,12 @@ http::TransportSettings download_pacing(const BulkDownloadOptions& o) {
 }  // namespace
 
 std::vector<runtime::Program> programs() {
-  return {runtime::make_program<OpensubtitlesWorkOptions>({.name = "opensubtitles-work", .script_type = std::string(kWorkScriptType)},
-                                                          parse_opensubtitles_work_cli, work_pacing,
-                                                          run_opensubtitles_work),
-          runtime::make_program<BulkDownloadOptions>({.name = "bulk-download-subtitles", .script_type = std::string(kBulkScriptType)},
-                                                     parse_bulk_download_cli, download_pacing, run_bulk_download)};
+  return {runtime::make_program<OpensubtitlesWorkOptions>(
+              {.name = "opensubtitles-work", .script_type = std::string(kWorkScriptType)},
+              parse_opensubtitles_work_cli, work_pacing, run_opensubtitles_work),
+          runtime::make_program<BulkDownloadOptions>(
+              {.name = "bulk-download-subtitles", .script_type = std::string(kBulkScriptType)},
+              parse_bulk_download_cli, download_pacing, run_bulk_download)};
 }
 
 }  // namespace scrapers::opensubtitles

@@ -28,8 +28,8 @@ struct SubtitleFile {
 };
 
 struct SubtitleResult {
-  std::string id;                          // item id ("" when null)
-  std::optional<std::string> language;     // as sent: mixed case ("pt-BR")
+  std::string id;                       // item id ("" when null)
+  std::optional<std::string> language;  // as sent: mixed case ("pt-BR")
   std::optional<std::int64_t> download_count;
   std::optional<bool> from_trusted;
   std::optional<bool> machine_translated;

@@ -29,9 +29,9 @@ struct PlannedSeason {
 };
 
 struct SkippedPanel {
-  std::string header;          // "Specials", "Season 3"
-  std::size_t episodes = 0;    // episodes the panel listed
-  std::string reason;          // "no season number" or "no episodes"
+  std::string header;        // "Specials", "Season 3"
+  std::size_t episodes = 0;  // episodes the panel listed
+  std::string reason;        // "no season number" or "no episodes"
 };
 
 struct ShowPlan {

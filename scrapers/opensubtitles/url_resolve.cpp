@@ -60,8 +60,8 @@ std::optional<std::string> resolve_link(std::string_view base, std::string_view 
     const auto end = std::min(href.find_first_of("/?#", start), href.size());
     if (end == start) return std::nullopt;
     const std::string_view rest = href.substr(end);
-    return std::string(href.substr(0, end)) + (rest.empty() || rest.front() != '/' ? "/" + std::string(rest)
-                                                                                   : remove_dot_segments(rest));
+    return std::string(href.substr(0, end)) +
+           (rest.empty() || rest.front() != '/' ? "/" + std::string(rest) : remove_dot_segments(rest));
   }
   if (href.substr(0, 2) == "//") {
     return resolve_link(base, std::string(scheme) + ":" + std::string(href));
@@ -73,7 +73,8 @@ std::optional<std::string> resolve_link(std::string_view base, std::string_view 
   base_path = base_path.substr(0, base_path.find_first_of("?#"));
   if (href.front() == '?') return origin + (base_path.empty() ? "/" : std::string(base_path)) + std::string(href);
   const auto last_slash = base_path.rfind('/');
-  const std::string dir = last_slash == std::string_view::npos ? "/" : std::string(base_path.substr(0, last_slash + 1));
+  const std::string dir = last_slash == std::string_view::npos ? "/"
+                                                               : std::string(base_path.substr(0, last_slash + 1));
   return origin + remove_dot_segments(dir + std::string(href));
 }
 

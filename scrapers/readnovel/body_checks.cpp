@@ -66,8 +66,7 @@ Error challenge_error(std::string_view url) {
   return error;
 }
 
-Result<nlohmann::json> read_json_body(std::string_view body, std::string_view url,
-                                      std::string_view what) {
+Result<nlohmann::json> read_json_body(std::string_view body, std::string_view url, std::string_view what) {
   if (body.size() > kMaxBodyBytes) {
     return make_error(ErrorKind::too_large,
                       std::string(what) + ": body of " + std::to_string(body.size()) +
@@ -75,8 +74,7 @@ Result<nlohmann::json> read_json_body(std::string_view body, std::string_view ur
                       std::string(url));
   }
   if (text::trim(body).empty()) {
-    return make_error(ErrorKind::parse, std::string(what) + ": empty body instead of JSON",
-                      std::string(url));
+    return make_error(ErrorKind::parse, std::string(what) + ": empty body instead of JSON", std::string(url));
   }
   if (looks_like_challenge(body)) return challenge_error(url);
   if (looks_like_html(body)) return html_instead_of_json(body, url, what);

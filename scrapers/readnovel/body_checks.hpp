@@ -21,8 +21,7 @@ bool looks_like_challenge(std::string_view body) noexcept;
 // Size limit, empty body, challenge and HTML checks for a body that should be
 // JSON; then the parsed JSON (invalid UTF-8 replaced by U+FFFD first). `what`
 // names the endpoint in messages ("chapter list", "chapter content").
-Result<nlohmann::json> read_json_body(std::string_view body, std::string_view url,
-                                      std::string_view what);
+Result<nlohmann::json> read_json_body(std::string_view body, std::string_view url, std::string_view what);
 
 // The error for a challenge page at url.
 Error challenge_error(std::string_view url);

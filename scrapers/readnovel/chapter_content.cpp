@@ -54,8 +54,8 @@ Error detail_error(const std::string& detail, std::string_view url) {
 
 // The chapter from __NEXT_DATA__; nullopt when the page has none; an error for
 // Next.js's own 404 page.
-Result<std::optional<ChapterContent>> from_next_data(const html::HtmlDocument& document,
-                                                     std::string_view url, std::string& note) {
+Result<std::optional<ChapterContent>> from_next_data(const html::HtmlDocument& document, std::string_view url,
+                                                     std::string& note) {
   auto root = html::extract_script_json(document, {"script#__NEXT_DATA__"});
   if (!root.ok()) {
     if (root.error().kind == ErrorKind::parse) note = "; __NEXT_DATA__ is not valid JSON";
@@ -136,8 +136,9 @@ Result<ChapterContent> parse_chapter_json(std::string_view body, std::string_vie
 
 Result<ChapterContent> parse_chapter_page(std::string_view body, std::string_view url) {
   if (body.size() > kMaxBodyBytes) {
-    return make_error(ErrorKind::too_large, "chapter page: body of " + std::to_string(body.size()) +
-                                                " bytes is above the limit", std::string(url));
+    return make_error(ErrorKind::too_large,
+                      "chapter page: body of " + std::to_string(body.size()) + " bytes is above the limit",
+                      std::string(url));
   }
   if (detail::looks_like_challenge(body)) return detail::challenge_error(url);
   html::ParseOptions options;
@@ -153,7 +154,8 @@ Result<ChapterContent> parse_chapter_page(std::string_view body, std::string_vie
   return make_error(ErrorKind::layout_changed,
                     "chapter page: layout not recognised: no chapter text in script#__NEXT_DATA__ "
                     "(props.pageProps.dehydratedState.queries[].state.data.text) and no #chapterText "
-                    "elements" + note,
+                    "elements" +
+                        note,
                     std::string(url));
 }
 

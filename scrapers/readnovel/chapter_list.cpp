@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <map>
 
-#include "scrapers/readnovel/body_checks.hpp"
 #include "common/util/json_number.hpp"
+#include "scrapers/readnovel/body_checks.hpp"
 #include "scrapers/readnovel/parse.hpp"
 #include "scrapers/readnovel/urls.hpp"
 
@@ -26,8 +26,7 @@ std::string field_problem(std::string_view field, const json& value, std::string
 }
 
 // The string member `field`, or a problem naming it.
-std::optional<std::string> string_field(const json& element, std::string_view field,
-                                        std::string& problem) {
+std::optional<std::string> string_field(const json& element, std::string_view field, std::string& problem) {
   const auto it = element.find(field);
   if (it == element.end()) {
     problem = "missing " + quoted(field);
@@ -106,8 +105,8 @@ Result<ChapterList> parse_chapter_list(std::string_view body, std::string_view u
     return make_error(ErrorKind::layout_changed, std::move(message), std::string(url));
   }
   if (root.empty()) {
-    return make_error(ErrorKind::not_found,
-                      "chapter list is empty: the API knows no novel with this slug", std::string(url));
+    return make_error(ErrorKind::not_found, "chapter list is empty: the API knows no novel with this slug",
+                      std::string(url));
   }
 
   ChapterList list;
@@ -122,8 +121,8 @@ Result<ChapterList> parse_chapter_list(std::string_view body, std::string_view u
     const auto [it, inserted] = seen.emplace(result.entry->index, i);
     if (!inserted) {
       list.problems.push_back({i, "element " + std::to_string(i) + ": 'index' " +
-                                      std::to_string(result.entry->index) +
-                                      " repeats element " + std::to_string(it->second)});
+                                      std::to_string(result.entry->index) + " repeats element " +
+                                      std::to_string(it->second)});
       continue;
     }
     list.chapters.push_back(std::move(*result.entry));

@@ -51,16 +51,14 @@ Result<http::Response> checked_send(http::Transport& transport, const http::Requ
   return error;
 }
 
-Result<ChapterContent> content_from_api(http::Transport& transport, const SiteUrls& urls,
-                                        std::string_view slug) {
+Result<ChapterContent> content_from_api(http::Transport& transport, const SiteUrls& urls, std::string_view slug) {
   const std::string url = chapter_json_url(urls.api_base, slug);
   auto response = checked_send(transport, request_for(url, Want::json, chapter_page_url(urls.site_base, slug)));
   if (!response.ok()) return std::move(response).error();
   return parse_chapter_json(response->body, url);
 }
 
-Result<ChapterContent> content_from_page(http::Transport& transport, const SiteUrls& urls,
-                                         std::string_view slug) {
+Result<ChapterContent> content_from_page(http::Transport& transport, const SiteUrls& urls, std::string_view slug) {
   const std::string url = chapter_page_url(urls.site_base, slug);
   auto response = checked_send(transport, request_for(url, Want::html, urls.site_base + "/"));
   if (!response.ok()) return std::move(response).error();
@@ -78,8 +76,8 @@ ErrorKind combined_kind(const Error& api, const Error& page) {
 Result<ChapterList> fetch_chapter_list(http::Transport& transport, const SiteUrls& urls,
                                        std::string_view novel_slug) {
   const std::string url = chapter_list_url(urls.api_base, novel_slug);
-  auto response =
-      checked_send(transport, request_for(url, Want::json, novel_page_url(urls.site_base, novel_slug)));
+  auto response = checked_send(transport,
+                               request_for(url, Want::json, novel_page_url(urls.site_base, novel_slug)));
   if (!response.ok()) return std::move(response).error();
   return parse_chapter_list(response->body, url);
 }
@@ -106,8 +104,8 @@ Result<std::string> chapter_slug_of_segment_url(std::string_view canonical_url, 
   for (const std::string* base : {&urls.site_base, &urls.api_base}) {
     if (http::is_on_site(canonical_url, *base)) return chapter_slug_from_url(canonical_url);
   }
-  return make_error(ErrorKind::invalid_argument,
-                    "segment url is not a readnovel.eu / wuxiaworld.eu chapter page", std::string(canonical_url));
+  return make_error(ErrorKind::invalid_argument, "segment url is not a readnovel.eu / wuxiaworld.eu chapter page",
+                    std::string(canonical_url));
 }
 
 }  // namespace scrapers::readnovel

@@ -54,9 +54,9 @@ struct ElementProblem {
 };
 
 struct ChapterList {
-  std::vector<ChapterEntry> chapters;     // ascending by index, no repeated index
-  std::vector<ElementProblem> problems;   // elements left out, in array order
-  std::size_t total_elements = 0;         // size of the array as served
+  std::vector<ChapterEntry> chapters;    // ascending by index, no repeated index
+  std::vector<ElementProblem> problems;  // elements left out, in array order
+  std::size_t total_elements = 0;        // size of the array as served
 };
 
 Result<ChapterList> parse_chapter_list(std::string_view body, std::string_view url);

@@ -16,9 +16,9 @@ http::TransportSettings segment_pacing(const ReadnovelSegmentOptions& o) {
 std::vector<runtime::Program> programs() {
   return {runtime::make_program<ReadnovelApiOptions>({.name = "readnovel-api", .script_type = kApiScriptType},
                                                      parse_readnovel_api_cli, api_pacing, run_readnovel_api),
-          runtime::make_program<ReadnovelSegmentOptions>({.name = "readnovel-segment", .script_type = kSegmentScriptType},
-                                                         parse_readnovel_segment_cli, segment_pacing,
-                                                         run_readnovel_segment)};
+          runtime::make_program<ReadnovelSegmentOptions>(
+              {.name = "readnovel-segment", .script_type = kSegmentScriptType}, parse_readnovel_segment_cli,
+              segment_pacing, run_readnovel_segment)};
 }
 
 }  // namespace scrapers::readnovel

@@ -28,11 +28,10 @@ tracking::Edition edition_for(tracking::Database& db, const ReadnovelApiOptions&
   tracking::Edition edition = tracking::get_or_create_edition(db, key).value_or_throw();
   if (edition.canonical_url != key.canonical_url) {
     // One readnovel edition per work: never mix a second novel's chapters into it.
-    throw ErrorException(make_error(
-        ErrorKind::invalid_argument,
-        "work " + options.work_id + " already has a readnovel edition (" + edition.id + ") for " +
-            edition.canonical_url + ", not " + key.canonical_url +
-            "; change that edition's canonical_url if the novel moved"));
+    throw ErrorException(make_error(ErrorKind::invalid_argument,
+                                    "work " + options.work_id + " already has a readnovel edition (" + edition.id +
+                                        ") for " + edition.canonical_url + ", not " + key.canonical_url +
+                                        "; change that edition's canonical_url if the novel moved"));
   }
   return edition;
 }
@@ -59,8 +58,8 @@ std::vector<tracking::SegmentInput> segment_inputs(const ChapterList& list) {
   std::vector<tracking::SegmentInput> inputs;
   inputs.reserve(list.chapters.size());
   for (const ChapterEntry& chapter : list.chapters) {
-    inputs.push_back({std::to_string(chapter.index), chapter.title,
-                      chapter_page_url(kCanonicalSiteBase, chapter.slug)});
+    inputs.push_back(
+        {std::to_string(chapter.index), chapter.title, chapter_page_url(kCanonicalSiteBase, chapter.slug)});
   }
   return inputs;
 }
@@ -71,16 +70,11 @@ json api_output(const std::string& edition_id, const ChapterList& list, const tr
     problems.push_back(list.problems[i].message);
   }
   const int success = counts.inserted + counts.updated + counts.skipped;
-  return {{"editionId", edition_id},
-          {"totalChapters", list.total_elements},
-          {"inserted", counts.inserted},
-          {"updated", counts.updated},
-          {"skipped", counts.skipped},
-          {"errors", list.problems.size()},
-          {"problems", problems},
-          {"total", list.total_elements},
-          {"success", success},
-          {"failed", list.problems.size()}};
+  return {{"editionId", edition_id},     {"totalChapters", list.total_elements},
+          {"inserted", counts.inserted}, {"updated", counts.updated},
+          {"skipped", counts.skipped},   {"errors", list.problems.size()},
+          {"problems", problems},        {"total", list.total_elements},
+          {"success", success},          {"failed", list.problems.size()}};
 }
 
 int run_readnovel_api(const ReadnovelApiOptions& options, tracking::Database& db, runtime::Services& services) {

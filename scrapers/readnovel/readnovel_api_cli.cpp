@@ -19,9 +19,10 @@ std::unique_ptr<CLI::App> make_app(ReadnovelApiOptions& options) {
   app->add_option("work_id", options.work_id, "UUID of an existing work")->required();
   app->add_option("novel-slug", options.novel_slug, "novel slug, as in https://readnovel.eu/novel/<slug>")
       ->required();
-  app->footer("Environment: DATABASE_URL, READNOVEL_API_BASE (default https://wuxiaworld.eu), "
-              "READNOVEL_SITE_BASE, LOG_LEVEL.\n"
-              "Exit status: 0 success, 1 job failed, 2 bad arguments, 130 interrupted.");
+  app->footer(
+      "Environment: DATABASE_URL, READNOVEL_API_BASE (default https://wuxiaworld.eu), "
+      "READNOVEL_SITE_BASE, LOG_LEVEL.\n"
+      "Exit status: 0 success, 1 job failed, 2 bad arguments, 130 interrupted.");
   return app;
 }
 

@@ -55,8 +55,10 @@ Result<Plan> plan_for_edition(tracking::Database& db, const std::string& edition
 
 // The segments in plan order; an id with no row becomes a placeholder the
 // processor reports as not found.
-std::vector<tracking::Segment> load_plan(tracking::Database& db, const Plan& plan, std::set<std::string>& missing) {
-  std::vector<tracking::Segment> loaded = tracking::load_segments(db, plan.segment_ids, std::nullopt).value_or_throw();
+std::vector<tracking::Segment> load_plan(tracking::Database& db, const Plan& plan,
+                                         std::set<std::string>& missing) {
+  std::vector<tracking::Segment> loaded = tracking::load_segments(db, plan.segment_ids, std::nullopt)
+                                              .value_or_throw();
   std::vector<tracking::Segment> ordered;
   for (const std::string& id : plan.segment_ids) {
     const auto it = std::find_if(loaded.begin(), loaded.end(), [&](const auto& s) { return s.id == id; });
@@ -76,16 +78,18 @@ runtime::BatchEnding run_batch(const ReadnovelSegmentOptions& options, const Pla
                                runtime::JobContext& ctx, runtime::Services& services) {
   std::set<std::string> missing;
   const std::vector<tracking::Segment> segments = load_plan(ctx.db(), plan, missing);
-  const auto first = std::find_if(segments.begin(), segments.end(), [&](const auto& s) { return !missing.count(s.id); });
+  const auto first = std::find_if(segments.begin(), segments.end(),
+                                  [&](const auto& s) { return !missing.count(s.id); });
   if (first != segments.end()) ctx.set_ids({.work_id = first->work_id, .edition_id = first->edition_id});
   runtime::BatchOptions batch;
   batch.limit = static_cast<std::size_t>(options.limit);
   batch.noun = "chapters";
   ContentTotals totals;
-  const runtime::BatchStats stats = runtime::run_segment_batch(segments, batch, [&](const tracking::Segment& segment) {
-    if (missing.count(segment.id)) return runtime::SegmentOutcome::failed("segment not found");
-    return process_segment(segment, ctx.db(), services, site, totals);
-  });
+  const runtime::BatchStats stats = runtime::run_segment_batch(
+      segments, batch, [&](const tracking::Segment& segment) {
+        if (missing.count(segment.id)) return runtime::SegmentOutcome::failed("segment not found");
+        return process_segment(segment, ctx.db(), services, site, totals);
+      });
   return runtime::end_batch(stats, "segments", segment_output(stats, totals));
 }
 

@@ -22,9 +22,10 @@ std::unique_ptr<CLI::App> make_app(ReadnovelSegmentOptions& options) {
   app->add_option("--delay", options.delay_ms, "milliseconds between requests (default 1000)")
       ->check(CLI::NonNegativeNumber);
   app->add_option("--limit", options.limit, "process at most N segments")->check(CLI::PositiveNumber);
-  app->footer("Environment: DATABASE_URL, READNOVEL_API_BASE, READNOVEL_SITE_BASE, ASSET_DIR or "
-              "CLOUDFLARE_R2_*, LOG_LEVEL.\n"
-              "Exit status: 0 success, 1 job failed or a segment failed, 2 bad arguments, 130 interrupted.");
+  app->footer(
+      "Environment: DATABASE_URL, READNOVEL_API_BASE, READNOVEL_SITE_BASE, ASSET_DIR or "
+      "CLOUDFLARE_R2_*, LOG_LEVEL.\n"
+      "Exit status: 0 success, 1 job failed or a segment failed, 2 bad arguments, 130 interrupted.");
   return app;
 }
 

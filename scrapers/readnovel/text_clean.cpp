@@ -21,9 +21,8 @@ constexpr std::size_t kMaxTitleBytes = 1000;
 constexpr std::string_view kAlwaysRemoved[] = {"br", "hr", "p", "div", "wbr", "nulli"};
 // Removed when the line has both an opening and a closing tag of the name.
 constexpr std::string_view kPairedInline[] = {
-    "a",    "abbr", "b",    "big",    "cite", "code", "del",  "dfn",   "em",     "font",
-    "i",    "ins",  "kbd",  "mark",   "q",    "s",    "samp", "small", "span",   "strike",
-    "strong", "sub", "sup", "tt",     "u",    "var"};
+    "a",    "abbr", "b", "big",  "cite",  "code", "del",    "dfn",    "em",  "font", "i",  "ins", "kbd",
+    "mark", "q",    "s", "samp", "small", "span", "strike", "strong", "sub", "sup",  "tt", "u",   "var"};
 
 template <std::size_t N>
 bool contains(const std::string_view (&list)[N], std::string_view word) {
@@ -125,9 +124,9 @@ std::string strip_tags(std::string_view line, std::size_t& removed) {
 }
 
 bool is_dropped_character(char32_t cp) {
-  return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F) || cp == 0x200B ||
-         cp == 0x2060 || cp == 0xFEFF || (cp >= 0x202A && cp <= 0x202E) ||
-         (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFFFE || cp == 0xFFFF;
+  return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F) || cp == 0x200B || cp == 0x2060 ||
+         cp == 0xFEFF || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFFFE ||
+         cp == 0xFFFF;
 }
 
 // Control, bidi-override and invisible characters removed; s must be valid UTF-8.
@@ -214,9 +213,9 @@ std::string clean_chapter_title(std::string_view raw) {
 
 Status check_min_length(const CleanedText& text, std::size_t min_characters) {
   if (text.characters >= min_characters) return Ok{};
-  return make_error(ErrorKind::missing_field,
-                    "chapter text too short: " + std::to_string(text.characters) + " characters (at least " +
-                        std::to_string(min_characters) + " required)");
+  return make_error(ErrorKind::missing_field, "chapter text too short: " + std::to_string(text.characters) +
+                                                  " characters (at least " + std::to_string(min_characters) +
+                                                  " required)");
 }
 
 }  // namespace scrapers::readnovel

@@ -13,9 +13,9 @@
 namespace scrapers::readnovel {
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonths = {
-    "january", "february", "march",     "april",   "may",      "june",
-    "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonths = {"january",   "february", "march",    "april",
+                                                      "may",       "june",     "july",     "august",
+                                                      "september", "october",  "november", "december"};
 
 // Lower-cased words of s; U+00A0/U+202F count as spaces, a trailing ',' is cut off.
 std::vector<std::string> words_of(std::string_view s) {

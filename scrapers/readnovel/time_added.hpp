@@ -19,12 +19,12 @@ namespace scrapers::readnovel {
 struct TimeAdded {
   enum class Kind { absent, date, relative, unknown };
 
-  Kind kind = Kind::absent;  // absent: null or missing in the JSON
-  int year = 0;              // date: calendar date as written
-  unsigned month = 0;        // 1..12
-  unsigned day = 0;          // 1..31, valid for the month and year
+  Kind kind = Kind::absent;      // absent: null or missing in the JSON
+  int year = 0;                  // date: calendar date as written
+  unsigned month = 0;            // 1..12
+  unsigned day = 0;              // 1..31, valid for the month and year
   std::int64_t seconds_ago = 0;  // relative: approximate age
-  std::string text;          // the value as served (whitespace-trimmed)
+  std::string text;              // the value as served (whitespace-trimmed)
 
   // "2023-03-05" for a date, "" otherwise.
   std::string iso_date() const;

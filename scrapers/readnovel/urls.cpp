@@ -11,8 +11,7 @@ std::string_view trim_base(std::string_view base) noexcept {
   return base;
 }
 
-std::string join(std::string_view base, std::string_view path, std::string_view slug,
-                 std::string_view suffix) {
+std::string join(std::string_view base, std::string_view path, std::string_view slug, std::string_view suffix) {
   std::string url(trim_base(base));
   url.append(path).append(slug).append(suffix);
   return url;
@@ -56,8 +55,7 @@ std::string novel_page_url(std::string_view site_base, std::string_view novel_sl
 Result<std::string> chapter_slug_from_url(std::string_view url) {
   auto fail = [&] {
     return make_error(ErrorKind::invalid_argument,
-                      "not a readnovel chapter URL (expected https://<host>/chapter/<slug>)",
-                      std::string(url));
+                      "not a readnovel chapter URL (expected https://<host>/chapter/<slug>)", std::string(url));
   };
   const std::size_t scheme_end = url.find("://");
   if (scheme_end == std::string_view::npos) return fail();

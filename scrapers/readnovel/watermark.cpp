@@ -25,30 +25,27 @@ constexpr std::string_view kLatin =
 
 // Single look-alikes, sorted by code point.
 constexpr std::pair<char32_t, char> kLookAlikes[] = {
-    {0x00A2, 'c'}, {0x00B5, 'u'}, {0x0251, 'a'}, {0x0261, 'g'}, {0x0262, 'g'}, {0x0269, 'i'},
-    {0x026A, 'i'}, {0x0274, 'n'}, {0x0275, 'o'}, {0x027E, 'r'}, {0x0280, 'r'}, {0x028F, 'y'},
-    {0x0298, 'o'}, {0x0299, 'b'}, {0x029C, 'h'}, {0x029F, 'l'}, {0x0391, 'a'}, {0x0392, 'b'},
-    {0x0395, 'e'}, {0x0396, 'z'}, {0x0397, 'h'}, {0x0399, 'i'}, {0x039A, 'k'}, {0x039C, 'm'},
-    {0x039D, 'n'}, {0x039F, 'o'}, {0x03A1, 'p'}, {0x03A4, 't'}, {0x03A5, 'y'}, {0x03A7, 'x'},
-    {0x03AC, 'a'}, {0x03AD, 'e'}, {0x03AF, 'i'}, {0x03B1, 'a'}, {0x03B2, 'b'}, {0x03B3, 'y'},
-    {0x03B5, 'e'}, {0x03B7, 'n'}, {0x03B9, 'i'}, {0x03BA, 'k'}, {0x03BD, 'v'}, {0x03BF, 'o'},
-    {0x03C1, 'p'}, {0x03C2, 'c'}, {0x03C3, 'o'}, {0x03C4, 't'}, {0x03C5, 'u'}, {0x03C7, 'x'},
-    {0x03C9, 'w'}, {0x03CC, 'o'}, {0x03CD, 'u'}, {0x03CE, 'w'}, {0x03F2, 'c'}, {0x03F3, 'j'},
-    {0x03F9, 'c'}, {0x0405, 's'}, {0x0406, 'i'}, {0x0408, 'j'}, {0x0410, 'a'}, {0x0412, 'b'},
-    {0x0415, 'e'}, {0x041A, 'k'}, {0x041C, 'm'}, {0x041D, 'h'}, {0x041E, 'o'}, {0x0420, 'p'},
-    {0x0421, 'c'}, {0x0422, 't'}, {0x0423, 'y'}, {0x0425, 'x'}, {0x0430, 'a'}, {0x0432, 'b'},
-    {0x0433, 'r'}, {0x0435, 'e'}, {0x043A, 'k'}, {0x043C, 'm'}, {0x043D, 'h'}, {0x043E, 'o'},
-    {0x043F, 'n'}, {0x0440, 'p'}, {0x0441, 'c'}, {0x0442, 't'}, {0x0443, 'y'}, {0x0445, 'x'},
-    {0x044C, 'b'}, {0x0451, 'e'}, {0x0454, 'e'}, {0x0455, 's'}, {0x0456, 'i'}, {0x0457, 'i'},
-    {0x0458, 'j'}, {0x0472, 'o'}, {0x0473, 'o'}, {0x0474, 'v'}, {0x0475, 'v'}, {0x04BB, 'h'},
-    {0x04C0, 'l'}, {0x04CF, 'l'}, {0x0501, 'd'}, {0x051B, 'q'}, {0x051D, 'w'}, {0x1D00, 'a'},
-    {0x1D04, 'c'}, {0x1D05, 'd'}, {0x1D07, 'e'}, {0x1D0A, 'j'}, {0x1D0B, 'k'}, {0x1D0D, 'm'},
-    {0x1D0F, 'o'}, {0x1D18, 'p'}, {0x1D1B, 't'}, {0x1D1C, 'u'}, {0x1D20, 'v'}, {0x1D21, 'w'},
-    {0x1D22, 'z'}, {0x2102, 'c'}, {0x210A, 'g'}, {0x210B, 'h'}, {0x210C, 'h'}, {0x210D, 'h'},
-    {0x210E, 'h'}, {0x2110, 'i'}, {0x2111, 'i'}, {0x2112, 'l'}, {0x2113, 'l'}, {0x2115, 'n'},
-    {0x2119, 'p'}, {0x211A, 'q'}, {0x211B, 'r'}, {0x211C, 'r'}, {0x211D, 'r'}, {0x2124, 'z'},
-    {0x2128, 'z'}, {0x212A, 'k'}, {0x212B, 'a'}, {0x212C, 'b'}, {0x212D, 'c'}, {0x212F, 'e'},
-    {0x2130, 'e'}, {0x2131, 'f'}, {0x2133, 'm'}, {0x2134, 'o'}, {0xA730, 'f'}, {0xA731, 's'},
+    {0x00A2, 'c'}, {0x00B5, 'u'}, {0x0251, 'a'}, {0x0261, 'g'}, {0x0262, 'g'}, {0x0269, 'i'}, {0x026A, 'i'},
+    {0x0274, 'n'}, {0x0275, 'o'}, {0x027E, 'r'}, {0x0280, 'r'}, {0x028F, 'y'}, {0x0298, 'o'}, {0x0299, 'b'},
+    {0x029C, 'h'}, {0x029F, 'l'}, {0x0391, 'a'}, {0x0392, 'b'}, {0x0395, 'e'}, {0x0396, 'z'}, {0x0397, 'h'},
+    {0x0399, 'i'}, {0x039A, 'k'}, {0x039C, 'm'}, {0x039D, 'n'}, {0x039F, 'o'}, {0x03A1, 'p'}, {0x03A4, 't'},
+    {0x03A5, 'y'}, {0x03A7, 'x'}, {0x03AC, 'a'}, {0x03AD, 'e'}, {0x03AF, 'i'}, {0x03B1, 'a'}, {0x03B2, 'b'},
+    {0x03B3, 'y'}, {0x03B5, 'e'}, {0x03B7, 'n'}, {0x03B9, 'i'}, {0x03BA, 'k'}, {0x03BD, 'v'}, {0x03BF, 'o'},
+    {0x03C1, 'p'}, {0x03C2, 'c'}, {0x03C3, 'o'}, {0x03C4, 't'}, {0x03C5, 'u'}, {0x03C7, 'x'}, {0x03C9, 'w'},
+    {0x03CC, 'o'}, {0x03CD, 'u'}, {0x03CE, 'w'}, {0x03F2, 'c'}, {0x03F3, 'j'}, {0x03F9, 'c'}, {0x0405, 's'},
+    {0x0406, 'i'}, {0x0408, 'j'}, {0x0410, 'a'}, {0x0412, 'b'}, {0x0415, 'e'}, {0x041A, 'k'}, {0x041C, 'm'},
+    {0x041D, 'h'}, {0x041E, 'o'}, {0x0420, 'p'}, {0x0421, 'c'}, {0x0422, 't'}, {0x0423, 'y'}, {0x0425, 'x'},
+    {0x0430, 'a'}, {0x0432, 'b'}, {0x0433, 'r'}, {0x0435, 'e'}, {0x043A, 'k'}, {0x043C, 'm'}, {0x043D, 'h'},
+    {0x043E, 'o'}, {0x043F, 'n'}, {0x0440, 'p'}, {0x0441, 'c'}, {0x0442, 't'}, {0x0443, 'y'}, {0x0445, 'x'},
+    {0x044C, 'b'}, {0x0451, 'e'}, {0x0454, 'e'}, {0x0455, 's'}, {0x0456, 'i'}, {0x0457, 'i'}, {0x0458, 'j'},
+    {0x0472, 'o'}, {0x0473, 'o'}, {0x0474, 'v'}, {0x0475, 'v'}, {0x04BB, 'h'}, {0x04C0, 'l'}, {0x04CF, 'l'},
+    {0x0501, 'd'}, {0x051B, 'q'}, {0x051D, 'w'}, {0x1D00, 'a'}, {0x1D04, 'c'}, {0x1D05, 'd'}, {0x1D07, 'e'},
+    {0x1D0A, 'j'}, {0x1D0B, 'k'}, {0x1D0D, 'm'}, {0x1D0F, 'o'}, {0x1D18, 'p'}, {0x1D1B, 't'}, {0x1D1C, 'u'},
+    {0x1D20, 'v'}, {0x1D21, 'w'}, {0x1D22, 'z'}, {0x2102, 'c'}, {0x210A, 'g'}, {0x210B, 'h'}, {0x210C, 'h'},
+    {0x210D, 'h'}, {0x210E, 'h'}, {0x2110, 'i'}, {0x2111, 'i'}, {0x2112, 'l'}, {0x2113, 'l'}, {0x2115, 'n'},
+    {0x2119, 'p'}, {0x211A, 'q'}, {0x211B, 'r'}, {0x211C, 'r'}, {0x211D, 'r'}, {0x2124, 'z'}, {0x2128, 'z'},
+    {0x212A, 'k'}, {0x212B, 'a'}, {0x212C, 'b'}, {0x212D, 'c'}, {0x212F, 'e'}, {0x2130, 'e'}, {0x2131, 'f'},
+    {0x2133, 'm'}, {0x2134, 'o'}, {0xA730, 'f'}, {0xA731, 's'},
 };
 
 constexpr bool sorted_by_code_point() {
@@ -61,25 +58,41 @@ static_assert(sorted_by_code_point(), "kLookAlikes must be sorted for binary sea
 
 // Runs of letters a..z laid out consecutively: {first code point, count}.
 constexpr std::array<std::pair<char32_t, char32_t>, 8> kLetterRuns = {{
-    {0xFF21, 26}, {0xFF41, 26},    // full-width
-    {0x249C, 26}, {0x24B6, 26}, {0x24D0, 26},  // parenthesized, circled
-    {0x1F130, 26}, {0x1F150, 26}, {0x1F170, 26},  // squared, negative circled/squared
+    {0xFF21, 26},
+    {0xFF41, 26},  // full-width
+    {0x249C, 26},
+    {0x24B6, 26},
+    {0x24D0, 26},  // parenthesized, circled
+    {0x1F130, 26},
+    {0x1F150, 26},
+    {0x1F170, 26},  // squared, negative circled/squared
 }};
 
 bool is_invisible(char32_t cp) {
-  return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F) ||
-         (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x20D0 && cp <= 0x20FF) ||
-         (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF || cp == 0x00AD;
+  return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) ||
+         (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF || cp == 0x00AD;
 }
 
 bool is_joiner(char32_t cp) {
   switch (cp) {
-    case '\'': case '/': case '\\': case '*': case '_': case '-': case '`':
-    case 0x2018: case 0x2019: case 0x00B7: case 0x2022: case 0x2010: case 0x2011:
-    case 0xFF07: case 0xFF0D: case 0xFF0F: case 0xFF3F:
-      return true;
-    default:
-      return false;
+    case '\'':
+    case '/':
+    case '\\':
+    case '*':
+    case '_':
+    case '-':
+    case '`':
+    case 0x2018:
+    case 0x2019:
+    case 0x00B7:
+    case 0x2022:
+    case 0x2010:
+    case 0x2011:
+    case 0xFF07:
+    case 0xFF0D:
+    case 0xFF0F:
+    case 0xFF3F: return true;
+    default: return false;
   }
 }
 
@@ -143,32 +156,35 @@ constexpr std::size_t kMaxBrandLength = 24;
 // Aggregator names as folded, joined words (brand spelled "Novel Full" or
 // "n-o-v-e-l-f-u-l-l" folds to the same).
 constexpr std::string_view kBrands[] = {
-    "allnovel",       "allnovelfull",   "bednovel",        "boxnovel",        "freewebnovel",
-    "lightnovelcave", "lightnovelpub",  "lightnovelspot",  "lightnovelworld", "mtlnovel",
-    "novelbin",       "novelbuddy",     "novelcool",       "novelfull",       "novelhall",
-    "novelnext",      "novelonlinefull", "pandanovel",     "readlightnovel",  "readnovelfull",
-    "royalroad",      "webnovel",       "wuxiaworld",
+    "allnovel",       "allnovelfull",   "bednovel",        "boxnovel",  "freewebnovel",    "lightnovelcave",
+    "lightnovelpub",  "lightnovelspot", "lightnovelworld", "mtlnovel",  "novelbin",        "novelbuddy",
+    "novelcool",      "novelfull",      "novelhall",       "novelnext", "novelonlinefull", "pandanovel",
+    "readlightnovel", "readnovelfull",  "royalroad",       "webnovel",  "wuxiaworld",
 };
 
 constexpr std::string_view kTopLevelDomains[] = {
-    "com", "net", "org", "co", "io", "me", "cc", "xyz", "info", "site", "online", "club", "top",
-    "eu", "us", "to", "tv",
+    "com",  "net",    "org",  "co",  "io", "me", "cc", "xyz", "info",
+    "site", "online", "club", "top", "eu", "us", "to", "tv",
 };
 
 // Words that occur in watermark sentences. Folded: "0" reads "o", "1" reads "l".
 constexpr std::string_view kVocabulary[] = {
-    "a", "amazon", "an", "and", "any", "app", "appears", "are", "at", "authorized", "available",
-    "be", "best", "better", "book", "books", "browser", "by", "can", "chapter", "chapters", "check",
-    "click", "content", "continue", "continues", "copy", "date", "discover", "download", "else",
-    "elsewhere", "enjoy", "exclusive", "experience", "explore", "faster", "fastest", "find", "first",
-    "for", "found", "free", "from", "full", "get", "go", "has", "been", "here", "hosted", "http", "https", "if",
-    "illegally", "in", "instances", "is", "it", "its", "latest", "lifted", "more", "most", "narrative",
-    "new", "newest", "novel", "novels", "of", "official", "on", "online", "only", "or", "original",
-    "originally", "our", "out", "permission", "please", "posted", "published", "read", "reader",
-    "readers", "reading", "report", "site", "source", "spot", "stolen", "stories", "story", "support",
-    "taken", "tale", "thank", "thanks", "that", "the", "this", "to", "unauthorized", "unlawfully",
-    "up", "update", "updated", "updates", "uptodate", "usage", "use", "version", "via", "violation",
-    "visit", "visiting", "we", "web", "website", "with", "without", "www", "you", "your",
+    "a",          "amazon",     "an",         "and",      "any",        "app",      "appears",   "are",
+    "at",         "authorized", "available",  "be",       "best",       "better",   "book",      "books",
+    "browser",    "by",         "can",        "chapter",  "chapters",   "check",    "click",     "content",
+    "continue",   "continues",  "copy",       "date",     "discover",   "download", "else",      "elsewhere",
+    "enjoy",      "exclusive",  "experience", "explore",  "faster",     "fastest",  "find",      "first",
+    "for",        "found",      "free",       "from",     "full",       "get",      "go",        "has",
+    "been",       "here",       "hosted",     "http",     "https",      "if",       "illegally", "in",
+    "instances",  "is",         "it",         "its",      "latest",     "lifted",   "more",      "most",
+    "narrative",  "new",        "newest",     "novel",    "novels",     "of",       "official",  "on",
+    "online",     "only",       "or",         "original", "originally", "our",      "out",       "permission",
+    "please",     "posted",     "published",  "read",     "reader",     "readers",  "reading",   "report",
+    "site",       "source",     "spot",       "stolen",   "stories",    "story",    "support",   "taken",
+    "tale",       "thank",      "thanks",     "that",     "the",        "this",     "to",        "unauthorized",
+    "unlawfully", "up",         "update",     "updated",  "updates",    "uptodate", "usage",     "use",
+    "version",    "via",        "violation",  "visit",    "visiting",   "we",       "web",       "website",
+    "with",       "without",    "www",        "you",      "your",
 };
 
 template <std::size_t N>
@@ -184,11 +200,21 @@ bool has_dialogue_marks(std::string_view line) {
     const text::DecodedCodePoint d = text::decode_utf8(line, pos);
     pos += d.length;
     switch (d.cp) {
-      case '"': case '?': case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB:
-      case 0x00BB: case 0x300C: case 0x300D: case 0x300E: case 0x300F: case 0xFF02: case 0xFF1F:
-        return true;
-      default:
-        break;
+      case '"':
+      case '?':
+      case 0x201C:
+      case 0x201D:
+      case 0x201E:
+      case 0x201F:
+      case 0x00AB:
+      case 0x00BB:
+      case 0x300C:
+      case 0x300D:
+      case 0x300E:
+      case 0x300F:
+      case 0xFF02:
+      case 0xFF1F: return true;
+      default: break;
     }
   }
   return false;
@@ -206,8 +232,8 @@ std::vector<std::string_view> split_words(std::string_view folded) {
 }
 
 struct BrandMatch {
-  std::size_t end = 0;      // one past the last word of the brand
-  bool as_domain = false;   // written with a TLD
+  std::size_t end = 0;     // one past the last word of the brand
+  bool as_domain = false;  // written with a TLD
 };
 
 // The longest brand spelled by words[begin..], possibly with a TLD glued on.

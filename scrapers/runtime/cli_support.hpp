@@ -66,13 +66,16 @@ ParsedCli<Options> parse_command_line(const CommandLine& command_line,
                                       const std::function<std::string(Options&)>& validate) {
   Options options;
   std::unique_ptr<CLI::App> app = make_app(options);
-  return parse_cli<Options>(*app, options, [&] {
-    if (const auto* args = std::get_if<std::vector<std::string>>(&command_line)) {
-      parse_args(*app, *args);
-    } else {
-      app->parse(std::get<std::string>(command_line), false);
-    }
-  }, validate);
+  return parse_cli<Options>(
+      *app, options,
+      [&] {
+        if (const auto* args = std::get_if<std::vector<std::string>>(&command_line)) {
+          parse_args(*app, *args);
+        } else {
+          app->parse(std::get<std::string>(command_line), false);
+        }
+      },
+      validate);
 }
 
 }  // namespace scrapers::runtime

@@ -8,9 +8,8 @@ namespace scrapers::runtime {
 
 Result<std::chrono::milliseconds> parse_duration(std::string_view text) {
   const auto invalid = [&] {
-    return make_error(ErrorKind::invalid_argument,
-                      "invalid duration '" + std::string(text.substr(0, 32)) +
-                          "' (expected e.g. 30s, 5m, 2h, 500ms)");
+    return make_error(ErrorKind::invalid_argument, "invalid duration '" + std::string(text.substr(0, 32)) +
+                                                       "' (expected e.g. 30s, 5m, 2h, 500ms)");
   };
   long long value = 0;
   const char* begin = text.data();

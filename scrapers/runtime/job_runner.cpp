@@ -49,7 +49,7 @@ int end_job(tracking::JobGuard& guard, JobResult result) {
 
 // Starts `guard` on a new queued row; returns the exit code when that fails.
 int start_new_job(tracking::Database& db, const JobSpec& spec, const tracking::JobGuardOptions& options,
-               std::optional<tracking::JobGuard>& guard) {
+                  std::optional<tracking::JobGuard>& guard) {
   auto job_id = tracking::create_job(db, create_params(spec));
   if (!job_id) {
     log::error("cannot create the job: " + job_id.error().describe());
@@ -67,7 +67,7 @@ int start_new_job(tracking::Database& db, const JobSpec& spec, const tracking::J
 // Starts `guard` on the row PIPELINE_JOB_ID names (see job_adoption.hpp). A row that
 // cannot be adopted is a usage error and stays untouched.
 int start_adopted_job(tracking::Database& db, const JobSpec& spec, const std::string& job_id,
-              const tracking::JobGuardOptions& options, std::optional<tracking::JobGuard>& guard) {
+                      const tracking::JobGuardOptions& options, std::optional<tracking::JobGuard>& guard) {
   tracking::AdoptParams params;
   params.job_id = job_id;
   params.claimed_by = env::get(kAdoptJobWorkerVariable);
@@ -118,7 +118,7 @@ int run_tracked_job(tracking::Database& db, const JobSpec& spec, const JobBody& 
   std::optional<tracking::JobGuard> guard;
   const auto adopted_id = env::get(kAdoptJobVariable);
   const int started = adopted_id ? start_adopted_job(db, spec, *adopted_id, options, guard)
-                                   : start_new_job(db, spec, options, guard);
+                                 : start_new_job(db, spec, options, guard);
   if (!guard) return started;
   if (scrapers::interrupted()) return end_job(*guard, JobResult::failure(kInterrupted));
   JobContext context(db, *guard);

@@ -43,7 +43,7 @@ inline constexpr const char* kAdoptJobWorkerVariable = "PIPELINE_JOB_WORKER";
 struct JobSpec {
   tracking::JobType type = tracking::JobType::scrape;
   nlohmann::json input = nlohmann::json::object();  // carries "scriptType"
-  tracking::JobIds ids;                              // the ids known at creation
+  tracking::JobIds ids;                             // the ids known at creation
   std::optional<std::chrono::milliseconds> heartbeat_interval;
 };
 

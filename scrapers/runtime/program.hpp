@@ -36,8 +36,8 @@ struct Invocation {
 
 // Written with designated initializers: {.name = "readnovel-api", .script_type = "…"}.
 struct Program {
-  std::string name{};                // "readnovel-api", "try-run": what users and the queue call it
-  std::string script_type{};         // input->>'scriptType' of its jobs
+  std::string name{};                  // "readnovel-api", "try-run": what users and the queue call it
+  std::string script_type{};           // input->>'scriptType' of its jobs
   std::vector<std::string> command{};  // the argv prefix that starts it; empty: {name}
   tracking::JobType job_type = tracking::JobType::scrape;
   // argv without the program name. Prints nothing, touches nothing.
@@ -60,9 +60,9 @@ Program make_program(Program info, ParsedCli<Options> (*parse)(const CommandLine
     ParsedCli<Options> parsed = parse(args);
     ParsedCli<Invocation> checked{std::nullopt, parsed.exit_code, parsed.message, parsed.output};
     if (parsed.options) {
-      checked.options = Invocation{transport(*parsed.options), [run, options = *parsed.options](auto& db, auto& services) {
-                                     return run(options, db, services);
-                                   }};
+      checked.options = Invocation{
+          transport(*parsed.options),
+          [run, options = *parsed.options](auto& db, auto& services) { return run(options, db, services); }};
     }
     return checked;
   };

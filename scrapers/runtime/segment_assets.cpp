@@ -8,14 +8,12 @@
 namespace scrapers::runtime {
 
 Result<StoredSegmentAsset> store_segment_asset(tracking::Database& db, storage::BlobStore& blobs,
-                                               const std::string& segment_id,
-                                               const SegmentAsset& asset) {
+                                               const std::string& segment_id, const SegmentAsset& asset) {
   auto blob = blobs.put(asset.key, asset.content, asset.content_type);
   if (!blob) return std::move(blob).error();
-  tracking::AssetRecord record{blob->provider,     blob->bucket,
-                               blob->key,          asset.asset_type,
-                               asset.content_type, static_cast<std::int64_t>(blob->bytes),
-                               blob->sha256,       "pipeline"};
+  tracking::AssetRecord record{blob->provider,   blob->bucket,       blob->key,
+                               asset.asset_type, asset.content_type, static_cast<std::int64_t>(blob->bytes),
+                               blob->sha256,     "pipeline"};
   auto asset_id = tracking::register_and_link_asset(db, record, segment_id, asset.role);
   if (!asset_id) return std::move(asset_id).error();
   return StoredSegmentAsset{std::move(asset_id).value(), std::move(blob).value()};
@@ -47,14 +45,13 @@ std::string title_slug(std::string_view title) {
 }
 
 std::string chapter_asset_key(const tracking::Segment& segment, std::string_view title) {
-  return "raw/novel/" + segment.work_id + "/" + segment.edition_id + "/number-" +
-         padded_number(segment.number) + "/" + title_slug(title) + ".html";
+  return "raw/novel/" + segment.work_id + "/" + segment.edition_id + "/number-" + padded_number(segment.number) +
+         "/" + title_slug(title) + ".html";
 }
 
-std::string subtitle_asset_key(const tracking::Segment& segment, int episode,
-                               std::string_view file_name) {
-  return "raw/anime/" + segment.work_id + "/" + segment.edition_id + "/episode-" +
-         std::to_string(episode) + "/" + text::sanitize_filename(file_name);
+std::string subtitle_asset_key(const tracking::Segment& segment, int episode, std::string_view file_name) {
+  return "raw/anime/" + segment.work_id + "/" + segment.edition_id + "/episode-" + std::to_string(episode) + "/" +
+         text::sanitize_filename(file_name);
 }
 
 }  // namespace scrapers::runtime

@@ -15,7 +15,7 @@
 namespace scrapers::runtime {
 
 struct SegmentAsset {
-  std::string key;           // object key (already sanitised, see the key builders)
+  std::string key;  // object key (already sanitised, see the key builders)
   std::string content;
   std::string content_type;  // e.g. "text/html; charset=utf-8" is NOT used: plain media type
   std::string asset_type;    // 'cleaned_text' | 'raw_subtitle' | ...
@@ -28,8 +28,7 @@ struct StoredSegmentAsset {
 };
 
 Result<StoredSegmentAsset> store_segment_asset(tracking::Database& db, storage::BlobStore& blobs,
-                                               const std::string& segment_id,
-                                               const SegmentAsset& asset);
+                                               const std::string& segment_id, const SegmentAsset& asset);
 
 // "1" → "0001", "12" → "0012", "10.5" → "0010.5", "12345" → "12345".
 std::string padded_number(std::string_view number);
@@ -43,7 +42,6 @@ std::string title_slug(std::string_view title);
 std::string chapter_asset_key(const tracking::Segment& segment, std::string_view title);
 
 // raw/anime/{work_id}/{edition_id}/episode-{E}/{sanitized file name}
-std::string subtitle_asset_key(const tracking::Segment& segment, int episode,
-                               std::string_view file_name);
+std::string subtitle_asset_key(const tracking::Segment& segment, int episode, std::string_view file_name);
 
 }  // namespace scrapers::runtime

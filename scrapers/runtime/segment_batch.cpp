@@ -12,8 +12,8 @@ nlohmann::json item(const tracking::Segment& segment, const std::string& reason)
 }
 
 std::string label(const tracking::Segment& segment, std::size_t index, std::size_t total) {
-  return "[" + std::to_string(index) + "/" + std::to_string(total) + "] segment " +
-         segment.number + " (" + segment.id + ")";
+  return "[" + std::to_string(index) + "/" + std::to_string(total) + "] segment " + segment.number + " (" +
+         segment.id + ")";
 }
 
 void stop_run(BatchStats& stats, std::string reason) {
@@ -65,8 +65,8 @@ bool record(BatchStats& stats, const tracking::Segment& segment, const SegmentOu
 
 }  // namespace
 
-BatchStats run_segment_batch(const std::vector<tracking::Segment>& segments,
-                             const BatchOptions& options, const SegmentProcessor& process) {
+BatchStats run_segment_batch(const std::vector<tracking::Segment>& segments, const BatchOptions& options,
+                             const SegmentProcessor& process) {
   BatchStats stats;
   stats.total = segments.size();
   std::vector<const tracking::Segment*> pending;

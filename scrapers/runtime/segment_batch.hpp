@@ -54,20 +54,20 @@ struct BatchStats {
   std::size_t total = 0;      // segments given to the batch
   std::size_t processed = 0;  // segments handed to `process`
   std::size_t stored = 0;
-  std::size_t skipped = 0;    // already had an asset, or skipped by `process`
+  std::size_t skipped = 0;  // already had an asset, or skipped by `process`
   std::size_t failed = 0;
   std::size_t locked = 0;
-  std::size_t blocked = 0;    // also counted in failed
+  std::size_t blocked = 0;        // also counted in failed
   std::size_t not_attempted = 0;  // left over by limit, stop or interrupt
-  bool aborted = false;       // stopped early (interrupt, blocked streak, stop outcome)
+  bool aborted = false;           // stopped early (interrupt, blocked streak, stop outcome)
   std::string abort_reason;
-  nlohmann::json failures = nlohmann::json::array();  // [{segmentId, number, reason}]
+  nlohmann::json failures = nlohmann::json::array();       // [{segmentId, number, reason}]
   nlohmann::json skipped_items = nlohmann::json::array();  // [{segmentId, number, reason}] from process
 };
 
 using SegmentProcessor = std::function<SegmentOutcome(const tracking::Segment&)>;
 
-BatchStats run_segment_batch(const std::vector<tracking::Segment>& segments,
-                             const BatchOptions& options, const SegmentProcessor& process);
+BatchStats run_segment_batch(const std::vector<tracking::Segment>& segments, const BatchOptions& options,
+                             const SegmentProcessor& process);
 
 }  // namespace scrapers::runtime

@@ -5,8 +5,7 @@
 
 namespace scrapers::runtime {
 
-Result<std::unique_ptr<ServiceBundle>> ServiceBundle::from_env(
-    const http::TransportSettings& settings) {
+Result<std::unique_ptr<ServiceBundle>> ServiceBundle::from_env(const http::TransportSettings& settings) {
   std::unique_ptr<ServiceBundle> bundle(new ServiceBundle());
   auto transport = http::make_transport_from_env(bundle->clock_, settings);
   if (!transport) return std::move(transport).error();

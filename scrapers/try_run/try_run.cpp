@@ -27,8 +27,10 @@ bool stay_busy(std::chrono::milliseconds total) {
 void print_result(const TryRunOptions& o, const std::string& job_id, int code) {
   const char* status = code == runtime::exit_code::ok ? "success" : "failed";
   if (o.json) {
-    std::cout << Json{{"job_id", job_id.empty() ? Json(nullptr) : Json(job_id)}, {"status", status},
-                      {"exit_code", code}}.dump(2)
+    std::cout << Json{{"job_id", job_id.empty() ? Json(nullptr) : Json(job_id)},
+                      {"status", status},
+                      {"exit_code", code}}
+                     .dump(2)
               << '\n';
   } else if (!job_id.empty()) {
     std::cout << "job " << job_id << " " << status << '\n';

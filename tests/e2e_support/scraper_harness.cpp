@@ -38,8 +38,7 @@ ScraperHarness::~ScraperHarness() {
   std::filesystem::remove_all(asset_dir_, ignored);
 }
 
-ProcessOptions ScraperHarness::options(
-    const std::vector<std::pair<std::string, std::string>>& extra) const {
+ProcessOptions ScraperHarness::options(const std::vector<std::pair<std::string, std::string>>& extra) const {
   const std::string base = server_->base_url();
   ProcessOptions options;
   options.env = {
@@ -57,10 +56,16 @@ ProcessOptions ScraperHarness::options(
       {"JOB_HEARTBEAT_INTERVAL", "200ms"},
       {"LOG_LEVEL", "info"},
   };
-  options.unset_env = {"CLOUDFLARE_R2_ENDPOINT", "CLOUDFLARE_R2_ACCESS_KEY_ID",
-                       "CLOUDFLARE_R2_SECRET_ACCESS_KEY", "CLOUDFLARE_R2_BUCKET",
-                       "HTTP_REPLAY_DIR", "HTTP_RECORD_DIR", "USER_AGENT",
-                       "OPENSUBTITLES_API_KEY", "OPENSUBTITLES_USERNAME", "OPENSUBTITLES_PASSWORD"};
+  options.unset_env = {"CLOUDFLARE_R2_ENDPOINT",
+                       "CLOUDFLARE_R2_ACCESS_KEY_ID",
+                       "CLOUDFLARE_R2_SECRET_ACCESS_KEY",
+                       "CLOUDFLARE_R2_BUCKET",
+                       "HTTP_REPLAY_DIR",
+                       "HTTP_RECORD_DIR",
+                       "USER_AGENT",
+                       "OPENSUBTITLES_API_KEY",
+                       "OPENSUBTITLES_USERNAME",
+                       "OPENSUBTITLES_PASSWORD"};
   // A working directory without a .env file, so nothing leaks in from the checkout.
   options.working_directory = asset_dir_.string();
   for (const auto& [name, value] : extra) {

@@ -43,10 +43,14 @@ nlohmann::json FixtureServer::requests_json_of(const State& state) {
   for (const auto& entry : state.log) {
     nlohmann::json headers = nlohmann::json::object();
     for (const auto& [name, value] : entry->request.headers) headers[name] = value;
-    list.push_back({{"seq", entry->request.seq}, {"method", entry->request.method},
-                    {"path", entry->request.path}, {"query", entry->request.query},
-                    {"headers", headers}, {"remote_port", entry->request.remote_port},
-                    {"fault", entry->request.fault}, {"status", entry->status.load()},
+    list.push_back({{"seq", entry->request.seq},
+                    {"method", entry->request.method},
+                    {"path", entry->request.path},
+                    {"query", entry->request.query},
+                    {"headers", headers},
+                    {"remote_port", entry->request.remote_port},
+                    {"fault", entry->request.fault},
+                    {"status", entry->status.load()},
                     {"bytes_sent", entry->sent->load()}});
   }
   return {{"connections", state.connections.load()}, {"requests", list}};

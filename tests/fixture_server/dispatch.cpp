@@ -80,8 +80,8 @@ std::pair<std::string, std::string> FixtureServer::State::body_for(const FaultRu
   return {filler_text(4096), rule.content_type.empty() ? "text/plain" : rule.content_type};
 }
 
-bool FixtureServer::State::apply_fault(const FaultRule& rule, const httplib::Request& req,
-                                       httplib::Response& res, LogEntry& entry) {
+bool FixtureServer::State::apply_fault(const FaultRule& rule, const httplib::Request& req, httplib::Response& res,
+                                       LogEntry& entry) {
   for (const auto& [name, value] : rule.headers) res.set_header(name, value);
   const std::string& kind = rule.fault;
   if (kind == "delay") {
@@ -91,7 +91,8 @@ bool FixtureServer::State::apply_fault(const FaultRule& rule, const httplib::Req
   } else if (kind == "status") {
     res.status = rule.status != 0 ? rule.status : 500;
     const std::string fallback = nlohmann::json{{"message", "injected " + std::to_string(res.status)}}.dump();
-    res.set_content(rule.body.value_or(fallback), rule.content_type.empty() ? "application/json" : rule.content_type);
+    res.set_content(rule.body.value_or(fallback),
+                    rule.content_type.empty() ? "application/json" : rule.content_type);
   } else if (kind == "reset") {
     reset_connection(req);
     res.status = 500;  // never reaches the client
@@ -135,8 +136,8 @@ void FixtureServer::State::set_stream_fault(const FaultRule& rule, httplib::Resp
     spec.available = rule.bytes != 0 ? rule.bytes : (kind == "slow" ? 1u << 20 : 64u << 20);
   }
   res.status = rule.status != 0 ? rule.status : 200;
-  set_streamed_body(res, rule.content_type.empty() ? "text/plain" : rule.content_type, std::move(spec),
-                    entry.sent, stopping);
+  set_streamed_body(res, rule.content_type.empty() ? "text/plain" : rule.content_type, std::move(spec), entry.sent,
+                    stopping);
 }
 
 void FixtureServer::State::answer(const httplib::Request& req, httplib::Response& res) {
@@ -175,15 +176,19 @@ bool FixtureServer::State::generator(const httplib::Request& req, httplib::Respo
   if (req.path == "/__gen/echo") {
     nlohmann::json headers = nlohmann::json::object();
     for (const auto& [name, value] : req.headers) headers[name] = value;
-    json_reply(res, 200, {{"method", req.method}, {"path", req.path}, {"query", query_of(req)},
-                          {"headers", headers}, {"body", req.body}});
+    json_reply(res, 200,
+               {{"method", req.method},
+                {"path", req.path},
+                {"query", query_of(req)},
+                {"headers", headers},
+                {"body", req.body}});
     return true;
   }
   return false;
 }
 
-bool FixtureServer::State::serve_recording(std::string_view method, std::string_view target,
-                                           std::string_view body, httplib::Response& res) {
+bool FixtureServer::State::serve_recording(std::string_view method, std::string_view target, std::string_view body,
+                                           httplib::Response& res) {
   if (!recordings) return false;
   auto found = recordings->find(method, target, body);
   if (!found.ok()) {

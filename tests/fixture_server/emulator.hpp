@@ -49,8 +49,7 @@ std::vector<std::string> emulator_names();
 
 }  // namespace scrapers::testing
 
-#define SCRAPERS_REGISTER_EMULATOR(name, Type)                                  \
-  [[maybe_unused]] static const bool scrapers_emulator_registered_##Type =       \
-      ::scrapers::testing::register_emulator(name, [] {                          \
-        return std::unique_ptr<::scrapers::testing::SiteEmulator>(new Type());   \
-      })
+#define SCRAPERS_REGISTER_EMULATOR(name, Type)                             \
+  [[maybe_unused]] static const bool scrapers_emulator_registered_##Type = \
+      ::scrapers::testing::register_emulator(                              \
+          name, [] { return std::unique_ptr<::scrapers::testing::SiteEmulator>(new Type()); })

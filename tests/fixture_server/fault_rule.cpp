@@ -6,12 +6,10 @@
 namespace scrapers::testing {
 namespace {
 
-constexpr std::array<std::string_view, 10> kKinds = {
-    "status", "delay", "reset", "truncate", "gzip", "br", "redirect", "oversized", "slow", "challenge"};
+constexpr std::array<std::string_view, 10> kKinds = {"status", "delay",    "reset",     "truncate", "gzip",
+                                                     "br",     "redirect", "oversized", "slow",     "challenge"};
 
-Error invalid(const std::string& why) {
-  return make_error(ErrorKind::invalid_argument, "bad fault rule: " + why);
-}
+Error invalid(const std::string& why) { return make_error(ErrorKind::invalid_argument, "bad fault rule: " + why); }
 
 template <class T>
 Status read_field(const nlohmann::json& json, const char* name, T& out) {
@@ -43,11 +41,9 @@ Result<FaultRule> parse_fault_rule(const nlohmann::json& json) {
                       read_field(json, "fault", rule.fault), read_field(json, "times", rule.times),
                       read_field(json, "status", rule.status), read_field(json, "body", body),
                       read_field(json, "content_type", rule.content_type),
-                      read_field(json, "delay_ms", rule.delay_ms),
-                      read_field(json, "location", rule.location), read_field(json, "bytes", rule.bytes),
-                      read_field(json, "chunk_bytes", rule.chunk_bytes),
-                      read_field(json, "interval_ms", rule.interval_ms),
-                      read_field(json, "headers", headers)}) {
+                      read_field(json, "delay_ms", rule.delay_ms), read_field(json, "location", rule.location),
+                      read_field(json, "bytes", rule.bytes), read_field(json, "chunk_bytes", rule.chunk_bytes),
+                      read_field(json, "interval_ms", rule.interval_ms), read_field(json, "headers", headers)}) {
     if (!status.ok()) return std::move(status).error();
   }
   if (json.contains("body")) rule.body = body;

@@ -14,8 +14,7 @@ constexpr std::size_t kThreads = 32;
 // Counts accepted connections: httplib enqueues one task per accepted socket.
 class CountingTaskQueue final : public httplib::TaskQueue {
  public:
-  CountingTaskQueue(std::size_t threads, std::atomic<std::size_t>& counter)
-      : pool_(threads), counter_(counter) {}
+  CountingTaskQueue(std::size_t threads, std::atomic<std::size_t>& counter) : pool_(threads), counter_(counter) {}
   void enqueue(std::function<void()> fn) override {
     ++counter_;
     pool_.enqueue(std::move(fn));

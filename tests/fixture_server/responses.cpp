@@ -94,8 +94,7 @@ bool sleep_unless(const std::atomic<bool>& stopping, std::chrono::milliseconds d
 }
 
 void set_streamed_body(httplib::Response& res, const std::string& content_type, StreamSpec spec,
-                       std::shared_ptr<std::atomic<std::size_t>> sent,
-                       const std::atomic<bool>& stopping) {
+                       std::shared_ptr<std::atomic<std::size_t>> sent, const std::atomic<bool>& stopping) {
   if (spec.body) spec.available = spec.body->size();
   spec.declared = std::max(spec.declared, spec.available);
   spec.chunk = std::max<std::size_t>(spec.chunk, 1);
@@ -109,8 +108,7 @@ void set_streamed_body(httplib::Response& res, const std::string& content_type, 
         if (offset > 0 && shared->interval.count() > 0 && !sleep_unless(*stop, shared->interval)) {
           return false;
         }
-        const std::size_t n =
-            std::min({shared->chunk, filler->size(), length, shared->available - offset});
+        const std::size_t n = std::min({shared->chunk, filler->size(), length, shared->available - offset});
         const char* data = shared->body ? shared->body->data() + offset : filler->data();
         if (!sink.write(data, n)) return false;
         *sent += n;

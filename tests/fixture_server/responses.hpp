@@ -34,8 +34,7 @@ struct StreamSpec {
 
 // Sets a length-known content provider on `res`; `sent` counts bytes written.
 void set_streamed_body(httplib::Response& res, const std::string& content_type, StreamSpec spec,
-                       std::shared_ptr<std::atomic<std::size_t>> sent,
-                       const std::atomic<bool>& stopping);
+                       std::shared_ptr<std::atomic<std::size_t>> sent, const std::atomic<bool>& stopping);
 
 // Resets (RST) the TCP connection `req` arrived on; false when its socket is not found.
 bool reset_connection(const httplib::Request& req);

@@ -40,8 +40,7 @@ struct FixtureServer::State {
   void control(const httplib::Request& req, httplib::Response& res);
   std::shared_ptr<LogEntry> log_request(const httplib::Request& req);
   std::optional<FaultRule> take_fault(const httplib::Request& req);
-  bool apply_fault(const FaultRule& rule, const httplib::Request& req, httplib::Response& res,
-                   LogEntry& entry);
+  bool apply_fault(const FaultRule& rule, const httplib::Request& req, httplib::Response& res, LogEntry& entry);
   void set_challenge(const FaultRule& rule, httplib::Response& res);
   void set_stream_fault(const FaultRule& rule, httplib::Response& res, LogEntry& entry);
   void answer(const httplib::Request& req, httplib::Response& res);

@@ -8,8 +8,8 @@
 
 #include <atomic>
 #include <cerrno>
-#include <csignal>
 #include <condition_variable>
+#include <csignal>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -159,14 +159,12 @@ void RunningProcess::send_signal(int signal_number) const {
   if (!state_->reaped) ::kill(state_->pid, signal_number);
 }
 
-bool RunningProcess::wait_for_output(std::string_view needle,
-                                     std::chrono::milliseconds timeout) const {
+bool RunningProcess::wait_for_output(std::string_view needle, std::chrono::milliseconds timeout) const {
   std::unique_lock lock(state_->mutex);
   return state_->changed.wait_for(lock, timeout, [&] {
-    return state_->out.find(needle) != std::string::npos ||
-           state_->err.find(needle) != std::string::npos || state_->streams_closed;
-  }) && (state_->out.find(needle) != std::string::npos ||
-         state_->err.find(needle) != std::string::npos);
+    return state_->out.find(needle) != std::string::npos || state_->err.find(needle) != std::string::npos ||
+           state_->streams_closed;
+  }) && (state_->out.find(needle) != std::string::npos || state_->err.find(needle) != std::string::npos);
 }
 
 std::string RunningProcess::out_so_far() const {

@@ -25,16 +25,16 @@ namespace scrapers::testing {
 // Designated initializers work without warnings: {.stdin_data = "x", .timeout = 5s}.
 struct ProcessOptions {
   std::vector<std::pair<std::string, std::string>> env{};  // set (or override) these
-  std::vector<std::string> unset_env{};                     // remove these
-  std::optional<std::string> stdin_data{};                  // closed (empty) when absent
-  std::string working_directory{};                          // empty: the test's own
-  std::chrono::milliseconds timeout{60000};               // run_process(): SIGKILL after this
+  std::vector<std::string> unset_env{};                    // remove these
+  std::optional<std::string> stdin_data{};                 // closed (empty) when absent
+  std::string working_directory{};                         // empty: the test's own
+  std::chrono::milliseconds timeout{60000};                // run_process(): SIGKILL after this
 };
 
 struct ProcessResult {
-  int exit_code = -1;     // -1 when killed by a signal
-  int term_signal = 0;    // the signal that ended it, or 0
-  bool timed_out = false; // killed because the timeout passed
+  int exit_code = -1;      // -1 when killed by a signal
+  int term_signal = 0;     // the signal that ended it, or 0
+  bool timed_out = false;  // killed because the timeout passed
   std::string out;
   std::string err;
 };
@@ -60,8 +60,7 @@ class RunningProcess {
   ProcessResult wait(std::chrono::milliseconds timeout = std::chrono::milliseconds(60000));
 
  private:
-  friend RunningProcess start_process(const std::string&, const std::vector<std::string>&,
-                                      const ProcessOptions&);
+  friend RunningProcess start_process(const std::string&, const std::vector<std::string>&, const ProcessOptions&);
   struct State;
   explicit RunningProcess(std::unique_ptr<State> state);
   std::unique_ptr<State> state_;

@@ -81,8 +81,8 @@ std::string unique_name(std::string_view hint) {
   }
   std::random_device device;
   const auto random = std::uniform_int_distribution<unsigned>(0, 0xffffff)(device);
-  return "scrapers_test_" + clean + "_" + std::to_string(::getpid()) + "_" +
-         std::to_string(counter++) + "_" + std::to_string(random);
+  return "scrapers_test_" + clean + "_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + "_" +
+         std::to_string(random);
 }
 
 }  // namespace
@@ -128,13 +128,12 @@ void TestDatabase::exec(const std::string& sql) const {
   check(conn, ResultPtr(PQexec(conn, sql.c_str())), sql);
 }
 
-std::vector<SqlRow> TestDatabase::query(const std::string& sql,
-                                        const std::vector<SqlValue>& params) const {
+std::vector<SqlRow> TestDatabase::query(const std::string& sql, const std::vector<SqlValue>& params) const {
   PGconn* conn = connection().conn.get();
   std::vector<const char*> values;
   for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-  ResultPtr result(PQexecParams(conn, sql.c_str(), static_cast<int>(values.size()), nullptr,
-                                values.data(), nullptr, nullptr, 0));
+  ResultPtr result(PQexecParams(conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+                                nullptr, nullptr, 0));
   check(conn, result, sql);
   std::vector<SqlRow> rows;
   const int n_rows = PQntuples(result.get());

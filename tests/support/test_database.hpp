@@ -55,10 +55,10 @@ class TestDatabase {
 
 }  // namespace scrapers::testing
 
-#define SCRAPERS_REQUIRE_DATABASE()                                                        \
-  do {                                                                                     \
-    if (!::scrapers::testing::admin_url()) {                                               \
-      GTEST_SKIP() << "needs PostgreSQL: TEST_DATABASE_ADMIN_URL is not set "              \
-                      "(run through scripts/test)";                                        \
-    }                                                                                      \
+#define SCRAPERS_REQUIRE_DATABASE()                                           \
+  do {                                                                        \
+    if (!::scrapers::testing::admin_url()) {                                  \
+      GTEST_SKIP() << "needs PostgreSQL: TEST_DATABASE_ADMIN_URL is not set " \
+                      "(run through scripts/test)";                           \
+    }                                                                         \
   } while (false)

@@ -93,10 +93,12 @@ std::string canonical_target(const httplib::Request& req) {
     pos = amp + 1;
   }
   auto key_of = [](const std::string& part) { return part.substr(0, part.find('=')); };
-  std::stable_sort(parts.begin(), parts.end(), [&](const auto& a, const auto& b) { return key_of(a) < key_of(b); });
+  std::stable_sort(parts.begin(), parts.end(),
+                   [&](const auto& a, const auto& b) { return key_of(a) < key_of(b); });
   std::string sorted;
   for (const auto& part : parts) sorted += (sorted.empty() ? "" : "&") + part;
-  for (auto p = sorted.find("%20"); p != std::string::npos; p = sorted.find("%20", p + 1)) sorted.replace(p, 3, "+");
+  for (auto p = sorted.find("%20"); p != std::string::npos; p = sorted.find("%20", p + 1))
+    sorted.replace(p, 3, "+");
   return sorted == query ? std::string() : req.path + "?" + sorted;
 }
 
@@ -187,12 +189,14 @@ class OpenSubtitlesEmulator final : public SiteEmulator {
     const int limit = settings_.downloads_before_406;
     if (limit >= 0 && counters_.downloads >= limit) {
       ++counters_.quota_refusals;
-      reply(res, 406, {{"requests", limit}, {"remaining", 0},
-                       {"message", "You have downloaded your allowed " + std::to_string(limit) +
-                                       " subtitles for 24h.Your quota will be renewed in 09 hours and 57 minutes "
-                                       "(2024-04-23 23:59:59 UTC) ts=1713880932 "},
-                       {"reset_time", "09 hours and 57 minutes"},
-                       {"reset_time_utc", "2024-04-23T23:59:59.000Z"}});
+      reply(res, 406,
+            {{"requests", limit},
+             {"remaining", 0},
+             {"message", "You have downloaded your allowed " + std::to_string(limit) +
+                             " subtitles for 24h.Your quota will be renewed in 09 hours and 57 minutes "
+                             "(2024-04-23 23:59:59 UTC) ts=1713880932 "},
+             {"reset_time", "09 hours and 57 minutes"},
+             {"reset_time_utc", "2024-04-23T23:59:59.000Z"}});
       return true;
     }
     if (!ctx.serve_recording(req.method, req.target, req.body, res)) return false;
@@ -254,12 +258,11 @@ class OpenSubtitlesEmulator final : public SiteEmulator {
 
   // Applies known fields; returns a message naming the first bad one ("" when all are fine).
   std::string configure(const nlohmann::json& json) {
-    const std::map<std::string, int*> ints = {
-        {"downloads_before_406", &settings_.downloads_before_406},
-        {"throttle_next", &settings_.throttle_next},
-        {"retry_after", &settings_.retry_after},
-        {"expire_next_links", &settings_.expire_next_links},
-        {"max_requests_per_second", &settings_.max_requests_per_second}};
+    const std::map<std::string, int*> ints = {{"downloads_before_406", &settings_.downloads_before_406},
+                                              {"throttle_next", &settings_.throttle_next},
+                                              {"retry_after", &settings_.retry_after},
+                                              {"expire_next_links", &settings_.expire_next_links},
+                                              {"max_requests_per_second", &settings_.max_requests_per_second}};
     for (const auto& [key, value] : json.items()) {
       if (key == "fail_login" && value.is_boolean()) {
         settings_.fail_login = value.get<bool>();

@@ -40,9 +40,7 @@ class PipelineJobs : public TrackingTest {
     o.timeout = 60s;
     return o;
   }
-  ProcessResult run(const std::vector<std::string>& args) const {
-    return run_process(program(), args, options());
-  }
+  ProcessResult run(const std::vector<std::string>& args) const { return run_process(program(), args, options()); }
   Json run_json(std::vector<std::string> args) const {
     args.push_back("--json");
     auto r = run(args);
@@ -100,8 +98,9 @@ TEST_F(PipelineJobs, ListingsShowActiveFailedStatsAndRetryFigures) {
   const auto running_old = insert_job("scrape-chereads-work", "running", 1, "2026-01-04T00:00:00Z", "");
   const auto running_new = insert_job("scrape-chereads-work", "running", 2, "2026-01-05T00:00:00Z", "");
   insert_job("never-started", "queued", 0, "", "");
-  sql_->exec("INSERT INTO pipeline_jobs (job_type, status, input, started_at, finished_at) VALUES "
-             "('clean', 'success', '{\"scriptType\": \"cleaner\"}', now(), now())");
+  sql_->exec(
+      "INSERT INTO pipeline_jobs (job_type, status, input, started_at, finished_at) VALUES "
+      "('clean', 'success', '{\"scriptType\": \"cleaner\"}', now(), now())");
 
   const Json active = run_json({"active"});
   ASSERT_EQ(active.size(), 2u);
@@ -132,10 +131,11 @@ TEST_F(PipelineJobs, ListingsShowActiveFailedStatsAndRetryFigures) {
   const Json retries = run_json({"retries"});
   std::map<std::pair<std::string, int>, int> by_key;
   for (const auto& row : retries) by_key[{row["script_type"], row["attempt"]}] = row["count"];
-  const std::map<std::pair<std::string, int>, int> expected = {
-      {{"bulk-download-subtitles", 3}, 1}, {{"scrape-chereads-work", 1}, 1},
-      {{"scrape-chereads-work", 2}, 1},    {{"scrape-readnovel-api", 1}, 2},
-      {{"scrape-readnovel-api", 2}, 1}};
+  const std::map<std::pair<std::string, int>, int> expected = {{{"bulk-download-subtitles", 3}, 1},
+                                                               {{"scrape-chereads-work", 1}, 1},
+                                                               {{"scrape-chereads-work", 2}, 1},
+                                                               {{"scrape-readnovel-api", 1}, 2},
+                                                               {{"scrape-readnovel-api", 2}, 1}};
   EXPECT_EQ(by_key, expected) << "queued jobs and other job types are left out";
 }
 
@@ -219,10 +219,13 @@ TEST_F(PipelineJobs, AKilledRunStaysRunningUntilReapTurnsItIntoFailed) {
   const Json too_soon = run_json({"reap", "--stale-after", "1h"});
   EXPECT_TRUE(too_soon["reaped"].empty()) << "its heartbeat is recent";
   Json reaped;
-  EXPECT_TRUE(eventually([&] {
-    reaped = run_json({"reap", "--stale-after", "1s"});
-    return !reaped["reaped"].empty();
-  }, 10s, 200ms)) << "reaped once its heartbeat is older than a second";
+  EXPECT_TRUE(eventually(
+      [&] {
+        reaped = run_json({"reap", "--stale-after", "1s"});
+        return !reaped["reaped"].empty();
+      },
+      10s, 200ms))
+      << "reaped once its heartbeat is older than a second";
   ASSERT_EQ(reaped["reaped"].size(), 1u) << reaped.dump();
   EXPECT_EQ(reaped["reaped"][0]["id"], id);
   EXPECT_EQ(column(id, "status"), "failed");
@@ -232,9 +235,12 @@ TEST_F(PipelineJobs, AKilledRunStaysRunningUntilReapTurnsItIntoFailed) {
 
 TEST_F(PipelineJobs, BadArgumentsAreOneLineUsageErrorsWithExitTwo) {
   for (const std::vector<std::string>& args :
-       std::vector<std::vector<std::string>>{{"show", "123"}, {"stats", "--job-type", "nope"},
-                                             {"failed", "--limit", "many"}, {"reap", "--stale-after", "5x"},
-                                             {"frobnicate"}, {}}) {
+       std::vector<std::vector<std::string>>{{"show", "123"},
+                                             {"stats", "--job-type", "nope"},
+                                             {"failed", "--limit", "many"},
+                                             {"reap", "--stale-after", "5x"},
+                                             {"frobnicate"},
+                                             {}}) {
     auto r = run(args);
     EXPECT_EQ(r.exit_code, 2) << r.err;
     expect_one_line(r);

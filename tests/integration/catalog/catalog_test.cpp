@@ -131,8 +131,7 @@ TEST_F(CatalogTest, LoadSegmentsKeepsTheRequestedOrderAndDropsUnknownIds) {
   Edition edition = novel_edition();
   ASSERT_TRUE(upsert_segments(*db_, edition.id, "chapter", {{"1", "a", "u1"}, {"2", "b", "u2"}}).ok());
   auto all = list_segments(*db_, {edition.id, {}, {}, {}, {}}).value();
-  auto loaded = load_segments(*db_, {all[1].id, "33333333-3333-4333-8333-333333333333", all[0].id},
-                              std::nullopt)
+  auto loaded = load_segments(*db_, {all[1].id, "33333333-3333-4333-8333-333333333333", all[0].id}, std::nullopt)
                     .value();
   ASSERT_EQ(loaded.size(), 2u);
   EXPECT_EQ(loaded[0].id, all[1].id);

@@ -19,9 +19,9 @@ namespace scrapers::chereads::e2e {
 using scrapers::testing::ProcessResult;
 using scrapers::testing::ScraperHarness;
 
-inline constexpr const char* kBookJson = "34048845808168505";      // novel page with embedded JSON
-inline constexpr const char* kBookHtml = "34048845808168519";      // chapter-list HTML only
-inline constexpr const char* kBookUnknown = "34048845808168527";   // unrecognised layout
+inline constexpr const char* kBookJson = "34048845808168505";     // novel page with embedded JSON
+inline constexpr const char* kBookHtml = "34048845808168519";     // chapter-list HTML only
+inline constexpr const char* kBookUnknown = "34048845808168527";  // unrecognised layout
 inline constexpr const char* kWorkId = "5c36ee25-e4ff-4e49-ac89-302ae715e596";
 inline constexpr std::size_t kChapters = 17;  // 1..16 and 10.5; 4 of them locked
 inline constexpr std::size_t kReadable = 12;  // 1..11 and 10.5 (12 is too short)

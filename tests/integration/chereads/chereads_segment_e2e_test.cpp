@@ -69,11 +69,15 @@ TEST(ChereadsSegmentE2e, ReadableChaptersAreStoredLockedOnesCountedAndTheShortOn
   EXPECT_NE(output["failures"][0]["reason"].get<std::string>().find("too short"), std::string::npos);
   EXPECT_EQ(chapter_requests(h).size(), kChapters);
 
-  EXPECT_EQ(count(h, "SELECT count(*) FROM assets WHERE asset_type = 'cleaned_text' AND content_type = 'text/html'"
-                     " AND upload_source = 'pipeline'"), std::to_string(kReadable));
+  EXPECT_EQ(count(h,
+                  "SELECT count(*) FROM assets WHERE asset_type = 'cleaned_text' AND content_type = 'text/html'"
+                  " AND upload_source = 'pipeline'"),
+            std::to_string(kReadable));
   EXPECT_EQ(count(h, "SELECT count(*) FROM segment_assets WHERE role = 'content'"), std::to_string(kReadable));
-  EXPECT_EQ(count(h, "SELECT count(*) FROM segment_assets sa JOIN segments s ON s.id = sa.segment_id"
-                     " WHERE s.number >= 12"), "0");
+  EXPECT_EQ(count(h,
+                  "SELECT count(*) FROM segment_assets sa JOIN segments s ON s.id = sa.segment_id"
+                  " WHERE s.number >= 12"),
+            "0");
 }
 
 TEST(ChereadsSegmentE2e, StoredDocumentIsTheCleanChapterUnderTheSharedKeyWithMatchingHash) {
@@ -106,8 +110,10 @@ TEST(ChereadsSegmentE2e, RangeAndLimitDecideWhichChaptersAreFetched) {
   ASSERT_EQ(run_segments(h, edition, {"--start=10", "--end=11"}).exit_code, 0);
   EXPECT_EQ(chapter_requests(h).size(), 3u) << "10, 10.5 and 11";
   EXPECT_EQ(last_output(h)["totalSegments"], 3);
-  EXPECT_EQ(count(h, "SELECT string_agg(s.number::text, ',' ORDER BY s.number) FROM segments s"
-                     " JOIN segment_assets sa ON sa.segment_id = s.id"), "10,10.5,11");
+  EXPECT_EQ(count(h,
+                  "SELECT string_agg(s.number::text, ',' ORDER BY s.number) FROM segments s"
+                  " JOIN segment_assets sa ON sa.segment_id = s.id"),
+            "10,10.5,11");
   h.server().reset();
   ASSERT_EQ(run_segments(h, edition, {"--start=1", "--end=9", "--limit=2"}).exit_code, 0);
   EXPECT_EQ(chapter_requests(h).size(), 2u);
@@ -163,7 +169,8 @@ TEST(ChereadsSegmentE2e, SegmentsWithoutUrlOrOffTheSiteAreSkippedUnfetchedAndDoN
   h.server().reset();
   const ProcessResult result = run_segments(h, edition, {"--start=1", "--end=4", "--limit=1"});
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(chapter_requests(h), std::vector<std::string>{std::string("/novel/") + kBookJson + "/86954917348045544"});
+  EXPECT_EQ(chapter_requests(h),
+            std::vector<std::string>{std::string("/novel/") + kBookJson + "/86954917348045544"});
   const json output = last_output(h);
   EXPECT_EQ(output["success"], 1);
   EXPECT_EQ(output["skipped"], 2);
@@ -183,8 +190,9 @@ TEST(ChereadsSegmentE2e, AssetKeyFollowsTheCatalogTitleWhileTheDocumentShowsTheP
   const std::string edition = prepare_edition(h);
   h.db().exec("UPDATE segments SET title = 'Chapter 1 - Catalog Name' WHERE number = 1");
   ASSERT_EQ(run_segments(h, edition, {"--start=1", "--end=1"}).exit_code, 0);
-  const std::string key = count(h, "SELECT a.r2_key FROM assets a JOIN segment_assets sa ON sa.asset_id = a.id"
-                                   " JOIN segments s ON s.id = sa.segment_id WHERE s.number = 1");
+  const std::string key = count(h,
+                                "SELECT a.r2_key FROM assets a JOIN segment_assets sa ON sa.asset_id = a.id"
+                                " JOIN segments s ON s.id = sa.segment_id WHERE s.number = 1");
   EXPECT_EQ(key, "raw/novel/" + std::string(kWorkId) + "/" + edition + "/number-0001/chapter-1-catalog-name.html");
   const std::string document = read_file(h.asset_dir() / key);
   EXPECT_NE(document.find("<h1>Chapter 1 - Light at the End of the Wick</h1>"), std::string::npos) << document;
@@ -202,7 +210,8 @@ TEST(ChereadsSegmentE2e, DatabaseFailureLookingUpTheEditionFailsTheJobWithoutIds
   ASSERT_EQ(h.job_count(), jobs_before + 1) << "the failure is recorded as a job";
   const auto job = h.last_job();
   EXPECT_EQ(job[0], "failed");
-  EXPECT_NE(job[2].value_or("").find("cannot look up edition " + edition), std::string::npos) << job[2].value_or("");
+  EXPECT_NE(job[2].value_or("").find("cannot look up edition " + edition), std::string::npos)
+      << job[2].value_or("");
   EXPECT_FALSE(job[5].has_value());
   EXPECT_FALSE(job[6].has_value());
   EXPECT_TRUE(request_paths(h).empty());
@@ -224,11 +233,10 @@ TEST(ChereadsSegmentE2e, UnknownEditionFailsTheJobWithoutIds) {
 TEST(ChereadsSegmentE2e, BadArgumentsExitTwoBeforeAnyJobRow) {
   SCRAPERS_REQUIRE_E2E();
   ScraperHarness h;
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"--editionId=nope"},
-        {std::string("--editionId=") + kWorkId, "--start=0"},
-        {std::string("--editionId=") + kWorkId, "--start=5", "--end=2"},
-        {std::string("--editionId=") + kWorkId, "--delay=-5"}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"--editionId=nope"},
+                                               {std::string("--editionId=") + kWorkId, "--start=0"},
+                                               {std::string("--editionId=") + kWorkId, "--start=5", "--end=2"},
+                                               {std::string("--editionId=") + kWorkId, "--delay=-5"}}) {
     const ProcessResult result = h.run("chereads-segment", args);
     EXPECT_EQ(result.exit_code, 2) << args.back();
   }
@@ -241,8 +249,8 @@ TEST(ChereadsSegmentE2e, DelaySpacesChapterRequestsOnTheMonotonicClock) {
   const std::string edition = prepare_edition(h);
   auto arrivals = std::make_shared<ArrivalClock::Arrivals>();
   h.server().add_emulator(std::make_unique<ArrivalClock>(arrivals));
-  const ProcessResult result =
-      h.run("chereads-segment", {"--editionId=" + edition, "--delay=250", "--start=1", "--end=3"});
+  const ProcessResult result = h.run("chereads-segment",
+                                     {"--editionId=" + edition, "--delay=250", "--start=1", "--end=3"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   std::lock_guard lock(arrivals->mutex);
   ASSERT_EQ(arrivals->times.size(), 3u);
@@ -263,8 +271,10 @@ TEST(ChereadsSegmentE2e, InterruptMarksTheJobFailedAndLeavesNoHalfRegisteredAsse
   const auto job = h.last_job();
   EXPECT_EQ(job[0], "failed");
   EXPECT_NE(job[2].value_or("").find("interrupted"), std::string::npos) << job[2].value_or("");
-  EXPECT_EQ(count(h, "SELECT count(*) FROM assets a WHERE NOT EXISTS"
-                     " (SELECT 1 FROM segment_assets sa WHERE sa.asset_id = a.id)"), "0");
+  EXPECT_EQ(count(h,
+                  "SELECT count(*) FROM assets a WHERE NOT EXISTS"
+                  " (SELECT 1 FROM segment_assets sa WHERE sa.asset_id = a.id)"),
+            "0");
   for (const auto& row : h.db().query("SELECT r2_key FROM assets")) {
     EXPECT_TRUE(std::filesystem::exists(h.asset_dir() / row[0].value_or(""))) << row[0].value_or("");
   }

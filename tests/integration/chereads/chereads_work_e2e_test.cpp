@@ -30,7 +30,8 @@ TEST(ChereadsWorkE2e, NovelJsonBecomesWorkEditionAndSegmentsWithATrackedJob) {
             "Chapter 10.5 \u2013 Interlude: \ub2ec\ube5b (Moonlight)");
   EXPECT_EQ(h.db().scalar("SELECT canonical_url FROM segments WHERE number = 8"),
             h.server().base_url() + "/novel/" + kBookJson + "/86954917348045581");
-  EXPECT_EQ(count(h, "SELECT count(*) FROM segments WHERE number < 1 OR title IN ('Maps', 'Character Profiles')"), "0");
+  EXPECT_EQ(count(h, "SELECT count(*) FROM segments WHERE number < 1 OR title IN ('Maps', 'Character Profiles')"),
+            "0");
 
   const auto job = h.last_job();
   EXPECT_EQ(job[0], "success");
@@ -129,8 +130,9 @@ TEST(ChereadsWorkE2e, ChallengeFailsTheJobAsBlockedWithoutFurtherRequests) {
 
 // Every segment with its row version (xmin changes on any UPDATE), as one comparable string.
 std::string segments_snapshot(ScraperHarness& h) {
-  return count(h, "SELECT string_agg(edition_id::text || '|' || number::text || '|' || title || '|' ||"
-                  " coalesce(canonical_url, '') || '|' || xmin::text, ';' ORDER BY number) FROM segments");
+  return count(h,
+               "SELECT string_agg(edition_id::text || '|' || number::text || '|' || title || '|' ||"
+               " coalesce(canonical_url, '') || '|' || xmin::text, ';' ORDER BY number) FROM segments");
 }
 
 TEST(ChereadsWorkE2e, SecondBookForTheSameWorkFailsTheJobAndChangesNoSegments) {
@@ -157,8 +159,8 @@ TEST(ChereadsWorkE2e, NovelUrlOfTheSameBookReusesItsEdition) {
   ScraperHarness h;
   ASSERT_EQ(run_work(h, kBookJson).exit_code, 0);
   const std::string edition = last_output(h).value("editionId", std::string());
-  const ProcessResult result = h.run(
-      "chereads-work", {"--url=" + h.server().base_url() + "/novel/" + kBookJson, std::string("--workId=") + kWorkId});
+  const ProcessResult result = h.run("chereads-work", {"--url=" + h.server().base_url() + "/novel/" + kBookJson,
+                                                       std::string("--workId=") + kWorkId});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(last_output(h)["editionId"], edition);
   EXPECT_EQ(last_output(h)["inserted"], 0);

@@ -20,10 +20,10 @@ namespace scrapers::http {
 namespace {
 
 using namespace std::chrono_literals;
+using scrapers::testing::eventually;
 using scrapers::testing::FakeClock;
 using testing::ServerTest;
 using testing::time_of;
-using scrapers::testing::eventually;
 
 class CurlFaultsTest : public ServerTest {
  protected:
@@ -66,8 +66,12 @@ TEST_F(CurlFaultsTest, TimeoutsAreRetriedUpToTheAttemptLimit) {
 }
 
 TEST_F(CurlFaultsTest, A429WithRetryAfterIsWaitedOutAndThenSucceeds) {
-  fault({{"path", "/api/hello"}, {"fault", "status"}, {"status", 429}, {"times", 1},
-         {"headers", {{"Retry-After", "3"}}}, {"body", R"({"message":"API rate limit exceeded"})"}});
+  fault({{"path", "/api/hello"},
+         {"fault", "status"},
+         {"status", 429},
+         {"times", 1},
+         {"headers", {{"Retry-After", "3"}}},
+         {"body", R"({"message":"API rate limit exceeded"})"}});
   auto transport = retrying(quick_options());
   auto response = transport.send(get("/api/hello?lang=en"));
   ASSERT_TRUE(response.ok()) << response.error().describe();
@@ -142,10 +146,12 @@ TEST_F(CurlFaultsTest, AnOversizedBodyIsAbortedSoonAfterTheCap) {
   EXPECT_LT(took, 5000ms);
   // Wait until the server has noticed the closed connection: its count stops growing.
   std::size_t sent = 0;
-  EXPECT_TRUE(eventually([&] {
-    const std::size_t before = std::exchange(sent, server().requests()[0].bytes_sent);
-    return before == sent && sent > 0;
-  }, 5000ms, 50ms));
+  EXPECT_TRUE(eventually(
+      [&] {
+        const std::size_t before = std::exchange(sent, server().requests()[0].bytes_sent);
+        return before == sent && sent > 0;
+      },
+      5000ms, 50ms));
   EXPECT_LT(server().requests()[0].bytes_sent, std::size_t{16} << 20)
       << "the transfer stopped near the cap, not after 256 MiB";
   EXPECT_LT(max_rss_kib() - rss_before, 64 * 1024) << "memory stayed bounded";
@@ -192,8 +198,7 @@ TEST_F(CurlFaultsTest, ARedirectToFileIsRefused) {
 
 TEST_F(CurlFaultsTest, AnInterruptAbortsASlowTransferQuickly) {
   scrapers::reset_interrupt_for_tests();
-  fault({{"path", "/trickle"}, {"fault", "slow"}, {"bytes", 1 << 20}, {"chunk_bytes", 512},
-         {"interval_ms", 50}});
+  fault({{"path", "/trickle"}, {"fault", "slow"}, {"bytes", 1 << 20}, {"chunk_bytes", 512}, {"interval_ms", 50}});
   CurlOptions options = quick_options();
   options.timeout = 60s;
   CurlTransport transport(options);

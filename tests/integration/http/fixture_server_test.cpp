@@ -20,8 +20,7 @@ using testing::ServerTest;
 // otherwise leaves the request to the recordings.
 class SortedQueryEmulator final : public scrapers::testing::SiteEmulator {
  public:
-  bool handle(const httplib::Request& req, httplib::Response& res,
-              scrapers::testing::EmulatorContext&) override {
+  bool handle(const httplib::Request& req, httplib::Response& res, scrapers::testing::EmulatorContext&) override {
     const auto q = req.target.find('?');
     if (req.path != "/api/sorted" || q == std::string::npos) return false;
     auto params = parse_query(req.target.substr(q + 1));

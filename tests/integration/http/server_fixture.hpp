@@ -30,7 +30,6 @@ class ServerTest : public ::testing::Test {
     server_->reset();
   }
 
-
  public:
   static scrapers::testing::FixtureServer& server() { return *server_; }
   static std::string url(const std::string& target) { return server_->base_url() + target; }

@@ -67,7 +67,7 @@ TEST_F(BulkDownloadE2e, StoresRegistersAndLinksTheBestSubtitles) {
   EXPECT_EQ(rows[0][1], prefix + "1/[SubsPlease] Solo Leveling - 01 (1080p).en.srt");
   EXPECT_EQ(rows[0][2], "text/plain");
   EXPECT_EQ(rows[1][1], prefix + "2/[Erai-raws] Solo Leveling - 02 [1080p].en.srt");  // trusted beats MT/AI
-  EXPECT_EQ(rows[2][1], prefix + "3/Solo.Leveling.S01E03.vtt");                      // empty files skipped
+  EXPECT_EQ(rows[2][1], prefix + "3/Solo.Leveling.S01E03.vtt");                       // empty files skipped
   EXPECT_EQ(rows[2][2], "text/vtt");
   const std::string hostile = rows[3][1].value_or("");  // "../../evil/../x.srt" from the API
   ASSERT_EQ(hostile.rfind(prefix + "4/", 0), 0u) << hostile;
@@ -87,8 +87,11 @@ TEST_F(BulkDownloadE2e, StoresRegistersAndLinksTheBestSubtitles) {
   EXPECT_EQ(job[5], show.work_id);
   EXPECT_EQ(job[6], show.season1);
   const json input = last_input(*h);
-  EXPECT_EQ(input, json({{"seriesName", "Solo Leveling"}, {"languages", "en"},
-                         {"scriptType", "bulk-download-subtitles"}, {"delay", 0}, {"limit", 4}}));
+  EXPECT_EQ(input, json({{"seriesName", "Solo Leveling"},
+                         {"languages", "en"},
+                         {"scriptType", "bulk-download-subtitles"},
+                         {"delay", 0},
+                         {"limit", 4}}));
   const json output = last_output(*h);
   EXPECT_EQ(output["total"], kSeason1Episodes);
   EXPECT_EQ(output["success"], 4);
@@ -101,7 +104,8 @@ TEST_F(BulkDownloadE2e, StoresRegistersAndLinksTheBestSubtitles) {
   EXPECT_EQ(emulator_counter(*h, "redirects"), 0);
   EXPECT_EQ(emulator_counter(*h, "link_fetches"), 4);
   EXPECT_EQ(emulator_counter(*h, "link_fetches_with_api_key"), 0);
-  for (const auto& text : {result.out, result.err, job[2].value_or(""), job[3].value_or(""), job[4].value_or("")}) {
+  for (const auto& text :
+       {result.out, result.err, job[2].value_or(""), job[3].value_or(""), job[4].value_or("")}) {
     EXPECT_EQ(text.find(kApiKey), std::string::npos);
   }
 }
@@ -122,7 +126,7 @@ TEST_F(BulkDownloadE2e, RerunSkipsEpisodesWithSubtitlesWithoutAnyApiCall) {
   const json output = last_output(*h);
   EXPECT_EQ(output["success"], 0);
   EXPECT_EQ(output["alreadyPresent"], 4);
-  EXPECT_EQ(output["notFound"], 4);   // episodes 5..8 have no subtitles
+  EXPECT_EQ(output["notFound"], 4);  // episodes 5..8 have no subtitles
   EXPECT_EQ(output["skipped"], 8);
   EXPECT_EQ(output["notAttempted"], 4);
   EXPECT_EQ(h->last_job()[0], "success");
@@ -144,7 +148,7 @@ TEST_F(BulkDownloadE2e, QuotaStopKeepsTheRunSuccessfulAndLeavesTheRestUntouched)
   EXPECT_EQ(output["total"], kSeason1Episodes);
   EXPECT_EQ(subtitle_count(), "2");
   const auto api = requests(*h, "/api/v1/");
-  EXPECT_EQ(count_containing(api, "/download -> 406"), 1u);  // never retried
+  EXPECT_EQ(count_containing(api, "/download -> 406"), 1u);   // never retried
   EXPECT_EQ(count_containing(api, "episode_number=4&"), 0u);  // nothing after the stop
 }
 
@@ -171,7 +175,8 @@ TEST_F(BulkDownloadE2e, FallsBackToTheSequentialNumberWhenTheSeasonNumberingFind
   EXPECT_NE(api[1].find("episode_number=13&"), std::string::npos);
   EXPECT_EQ(scalar(*h, "SELECT content_type FROM assets"), "text/x-ssa");
   EXPECT_EQ(scalar(*h, "SELECT r2_key FROM assets"),
-            "raw/anime/" + show.work_id + "/" + show.season2 + "/episode-1/[SubsPlease] Solo Leveling S2 - 13 (1080p).en.ass");
+            "raw/anime/" + show.work_id + "/" + show.season2 +
+                "/episode-1/[SubsPlease] Solo Leveling S2 - 13 (1080p).en.ass");
   EXPECT_EQ(last_output(*h)["fallbackSearches"], 1);
 }
 
@@ -213,14 +218,16 @@ TEST_F(BulkDownloadE2e, WorkIdRunRecordsTheFirstEditionOnceItsFirstEpisodeIsProc
 
 // Logging in was asked for; a login that fails in any way must not turn into anonymous downloads.
 void expect_login_failure_stops_the_run(ScraperHarness& h, int status, const std::string& body) {
-  auto rule = scrapers::testing::parse_fault_rule(
-      {{"path", "/api/v1/login"}, {"fault", "status"}, {"status", status}, {"body", body},
-       {"content_type", "application/json"}});
+  auto rule = scrapers::testing::parse_fault_rule({{"path", "/api/v1/login"},
+                                                   {"fault", "status"},
+                                                   {"status", status},
+                                                   {"body", body},
+                                                   {"content_type", "application/json"}});
   ASSERT_TRUE(rule.ok());
   h.server().add_fault(*rule);
-  const ProcessResult result =
-      bulk(h, {"--editionId", scalar(h, "SELECT id FROM editions WHERE provider = 'opensubtitles-s1'")},
-           api_env({{"OPENSUBTITLES_USERNAME", "demo-user"}, {"OPENSUBTITLES_PASSWORD", "pa55-word-e2e"}}));
+  const ProcessResult result = bulk(
+      h, {"--editionId", scalar(h, "SELECT id FROM editions WHERE provider = 'opensubtitles-s1'")},
+      api_env({{"OPENSUBTITLES_USERNAME", "demo-user"}, {"OPENSUBTITLES_PASSWORD", "pa55-word-e2e"}}));
   EXPECT_EQ(result.exit_code, 1);
   const auto job = h.last_job();
   ASSERT_FALSE(job.empty());
@@ -286,9 +293,9 @@ TEST_F(BulkDownloadE2e, DatabaseFailureWhileResolvingTheEditionFailsACreatedJob)
 }
 
 TEST_F(BulkDownloadE2e, LoginSendsLaterCallsToTheReturnedHostWithTheToken) {
-  const ProcessResult result =
-      bulk(*h, {"--editionId", show.season1, "--limit", "1"},
-           api_env({{"OPENSUBTITLES_USERNAME", "demo-user"}, {"OPENSUBTITLES_PASSWORD", "pa55-word-e2e"}}));
+  const ProcessResult result = bulk(
+      *h, {"--editionId", show.season1, "--limit", "1"},
+      api_env({{"OPENSUBTITLES_USERNAME", "demo-user"}, {"OPENSUBTITLES_PASSWORD", "pa55-word-e2e"}}));
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(emulator_counter(*h, "logins"), 1);
   EXPECT_EQ(emulator_counter(*h, "unauthorized"), 0);
@@ -306,7 +313,8 @@ TEST_F(BulkDownloadE2e, LoginSendsLaterCallsToTheReturnedHostWithTheToken) {
   EXPECT_TRUE(searched_with_token);
   EXPECT_EQ(last_output(*h)["loggedIn"], true);
   const auto job = h->last_job();
-  for (const auto& text : {result.out, result.err, job[2].value_or(""), job[3].value_or(""), job[4].value_or("")}) {
+  for (const auto& text :
+       {result.out, result.err, job[2].value_or(""), job[3].value_or(""), job[4].value_or("")}) {
     EXPECT_EQ(text.find("pa55-word-e2e"), std::string::npos);
     EXPECT_EQ(text.find("emulated-token-"), std::string::npos);
   }
@@ -314,9 +322,9 @@ TEST_F(BulkDownloadE2e, LoginSendsLaterCallsToTheReturnedHostWithTheToken) {
 
 TEST_F(BulkDownloadE2e, RefusedLoginFailsFast) {
   emulator(*h, "POST", "config", {{"fail_login", true}});
-  const ProcessResult result =
-      bulk(*h, {"--editionId", show.season1},
-           api_env({{"OPENSUBTITLES_USERNAME", "demo-user"}, {"OPENSUBTITLES_PASSWORD", "wrong"}}));
+  const ProcessResult result = bulk(
+      *h, {"--editionId", show.season1},
+      api_env({{"OPENSUBTITLES_USERNAME", "demo-user"}, {"OPENSUBTITLES_PASSWORD", "wrong"}}));
   EXPECT_EQ(result.exit_code, 1);
   const auto job = h->last_job();
   EXPECT_EQ(job[0], "failed");
@@ -326,9 +334,10 @@ TEST_F(BulkDownloadE2e, RefusedLoginFailsFast) {
 }
 
 TEST_F(BulkDownloadE2e, ForbiddenKeyFailsFastWithoutRetries) {
-  auto rule = scrapers::testing::parse_fault_rule(
-      {{"path", "/api/v1/subtitles"}, {"fault", "status"}, {"status", 403},
-       {"body", R"({"message":"You cannot consume this service"})"}});
+  auto rule = scrapers::testing::parse_fault_rule({{"path", "/api/v1/subtitles"},
+                                                   {"fault", "status"},
+                                                   {"status", 403},
+                                                   {"body", R"({"message":"You cannot consume this service"})"}});
   ASSERT_TRUE(rule.ok());
   h->server().add_fault(*rule);
   const ProcessResult result = bulk(*h, {"--editionId", show.season1});
@@ -372,12 +381,14 @@ TEST_F(BulkDownloadE2e, MissingApiKeyOrUnknownEditionAreRefused) {
 
 TEST_F(BulkDownloadE2e, InterruptMidDownloadFailsTheJobAndRegistersNothingHalfway) {
   auto rule = scrapers::testing::parse_fault_rule(
-      {{"path", "/download/5A3F0C9E1B7D2A4C/subfile/solo.leveling.s01e01.en.srt"}, {"fault", "delay"},
+      {{"path", "/download/5A3F0C9E1B7D2A4C/subfile/solo.leveling.s01e01.en.srt"},
+       {"fault", "delay"},
        {"delay_ms", 5000}});
   ASSERT_TRUE(rule.ok());
   h->server().add_fault(*rule);
   auto process = h->start("bulk-download-subtitles",
-                          {"--editionId", show.season1, "--seriesName", "Solo Leveling", "--delay", "0"}, api_env());
+                          {"--editionId", show.season1, "--seriesName", "Solo Leveling", "--delay", "0"},
+                          api_env());
   bool reached = false;
   for (int i = 0; i < 200 && !reached; ++i) {
     for (const auto& r : h->server().requests()) reached = reached || r.path.rfind("/download/", 0) == 0;

@@ -38,7 +38,8 @@ inline json last_input(ScraperHarness& h) {
   return job.size() < 4 || !job[3] ? json() : json::parse(*job[3]);
 }
 
-inline std::string scalar(ScraperHarness& h, const std::string& sql, const std::vector<testing::SqlValue>& params = {}) {
+inline std::string scalar(ScraperHarness& h, const std::string& sql,
+                          const std::vector<testing::SqlValue>& params = {}) {
   return h.db().scalar(sql, params).value_or("<null>");
 }
 
@@ -91,7 +92,8 @@ inline std::vector<std::string> requests(ScraperHarness& h, const std::string& p
 
 inline std::size_t count_containing(const std::vector<std::string>& lines, const std::string& needle) {
   std::size_t n = 0;
-  for (const auto& line : lines) if (line.find(needle) != std::string::npos) ++n;
+  for (const auto& line : lines)
+    if (line.find(needle) != std::string::npos) ++n;
   return n;
 }
 

@@ -14,8 +14,8 @@ TEST(OpensubtitlesWorkE2e, NewWorkGetsOneEditionPerSeasonAndSequentialEpisodes) 
   ASSERT_EQ(result.exit_code, 0) << result.err;
 
   const std::string work_id = scalar(h, "SELECT id FROM works WHERE title = 'Solo Leveling'");
-  const auto editions =
-      h.db().query("SELECT provider, media_type, canonical_url, work_id::text FROM editions ORDER BY provider");
+  const auto editions = h.db().query(
+      "SELECT provider, media_type, canonical_url, work_id::text FROM editions ORDER BY provider");
   ASSERT_EQ(editions.size(), 2u);
   EXPECT_EQ(editions[0][0], "opensubtitles-s1");
   EXPECT_EQ(editions[1][0], "opensubtitles-s2");
@@ -25,11 +25,11 @@ TEST(OpensubtitlesWorkE2e, NewWorkGetsOneEditionPerSeasonAndSequentialEpisodes) 
     EXPECT_EQ(e[3], work_id);
   }
   EXPECT_EQ(scalar(h, "SELECT count(*) FROM segments WHERE segment_type = 'episode'"), std::to_string(kEpisodes));
-  EXPECT_EQ(scalar(h, "SELECT string_agg(number::text, ',' ORDER BY number) FROM segments s JOIN editions e "
-                      "ON e.id = s.edition_id WHERE e.provider = 'opensubtitles-s2' AND number < 16"),
+  EXPECT_EQ(scalar(h,
+                   "SELECT string_agg(number::text, ',' ORDER BY number) FROM segments s JOIN editions e "
+                   "ON e.id = s.edition_id WHERE e.provider = 'opensubtitles-s2' AND number < 16"),
             "13,14,15");
-  const auto first_s2 = h.db().query(
-      "SELECT title, canonical_url FROM segments WHERE number = 13");
+  const auto first_s2 = h.db().query("SELECT title, canonical_url FROM segments WHERE number = 13");
   ASSERT_EQ(first_s2.size(), 1u);
   EXPECT_EQ(first_s2[0][0], "S02E01");
   EXPECT_EQ(first_s2[0][1], show_url(h) + "/seasons/2/episodes/1-you-aren-t-e-rank-are-you");
@@ -63,8 +63,7 @@ TEST(OpensubtitlesWorkE2e, RerunWithTheWorkIdDuplicatesNothing) {
   SCRAPERS_REQUIRE_E2E();
   ScraperHarness h;
   const PreparedShow show = prepare_show(h);
-  const ProcessResult again =
-      h.run("opensubtitles-work", {"--url=" + show_url(h), "--workId=" + show.work_id});
+  const ProcessResult again = h.run("opensubtitles-work", {"--url=" + show_url(h), "--workId=" + show.work_id});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(scalar(h, "SELECT count(*) FROM editions"), "2");
   EXPECT_EQ(scalar(h, "SELECT count(*) FROM segments"), std::to_string(kEpisodes));
@@ -82,8 +81,8 @@ TEST(OpensubtitlesWorkE2e, CustomProviderNamesTheEditions) {
   SCRAPERS_REQUIRE_E2E();
   ScraperHarness h;
   const std::string work_id = h.create_work("Solo Leveling");
-  const ProcessResult result =
-      h.run("opensubtitles-work", {"--url", show_url(h), "--workId", work_id, "--provider", "os-web"});
+  const ProcessResult result = h.run("opensubtitles-work",
+                                     {"--url", show_url(h), "--workId", work_id, "--provider", "os-web"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(scalar(h, "SELECT string_agg(provider, ',' ORDER BY provider) FROM editions"), "os-web-s1,os-web-s2");
   EXPECT_EQ(last_input(h)["provider"], "os-web");
@@ -92,8 +91,8 @@ TEST(OpensubtitlesWorkE2e, CustomProviderNamesTheEditions) {
 TEST(OpensubtitlesWorkE2e, UnknownWorkIdFailsTheJob) {
   SCRAPERS_REQUIRE_E2E();
   ScraperHarness h;
-  const ProcessResult result =
-      h.run("opensubtitles-work", {"--url", show_url(h), "--workId", "7d1f0b2a-3c4e-4f5a-8b6c-9d0e1f2a3b4c"});
+  const ProcessResult result = h.run("opensubtitles-work",
+                                     {"--url", show_url(h), "--workId", "7d1f0b2a-3c4e-4f5a-8b6c-9d0e1f2a3b4c"});
   EXPECT_EQ(result.exit_code, 1);
   const auto job = h.last_job();
   ASSERT_FALSE(job.empty());
@@ -106,8 +105,8 @@ TEST(OpensubtitlesWorkE2e, UnknownWorkIdFailsTheJob) {
 TEST(OpensubtitlesWorkE2e, ChallengePageFailsAsBlocked) {
   SCRAPERS_REQUIRE_E2E();
   ScraperHarness h;
-  const ProcessResult result =
-      h.run("opensubtitles-work", {"--url", show_url(h, "/en/tvshows/2015-better-call-saul"), "--title", "BCS"});
+  const ProcessResult result = h.run(
+      "opensubtitles-work", {"--url", show_url(h, "/en/tvshows/2015-better-call-saul"), "--title", "BCS"});
   EXPECT_EQ(result.exit_code, 1);
   const auto job = h.last_job();
   EXPECT_EQ(job[0], "failed");
@@ -118,8 +117,8 @@ TEST(OpensubtitlesWorkE2e, ChallengePageFailsAsBlocked) {
 TEST(OpensubtitlesWorkE2e, UnrecognisedLayoutFailsAsLayoutChanged) {
   SCRAPERS_REQUIRE_E2E();
   ScraperHarness h;
-  const ProcessResult result =
-      h.run("opensubtitles-work", {"--url", show_url(h, "/en/tvshows/2019-dr-stone"), "--title", "Dr. Stone"});
+  const ProcessResult result = h.run("opensubtitles-work",
+                                     {"--url", show_url(h, "/en/tvshows/2019-dr-stone"), "--title", "Dr. Stone"});
   EXPECT_EQ(result.exit_code, 1);
   const auto job = h.last_job();
   EXPECT_EQ(job[0], "failed");
@@ -131,8 +130,8 @@ TEST(OpensubtitlesWorkE2e, BadArgumentsExitTwoWithoutAJob) {
   SCRAPERS_REQUIRE_E2E();
   ScraperHarness h;
   const std::vector<std::vector<std::string>> cases = {
-      {"--url", show_url(h)},                                                     // neither id nor title
-      {"--url", show_url(h), "--workId", "nope"},                                 // bad UUID
+      {"--url", show_url(h)},                                                          // neither id nor title
+      {"--url", show_url(h), "--workId", "nope"},                                      // bad UUID
       {"--url", "https://example.org/en/tvshows/2024-solo-leveling", "--title", "X"},  // other host
       {"--url", show_url(h, "/en/tvshows/2024-solo-leveling/seasons/1"), "--title", "X"},
       {"--url", show_url(h), "--title", "X", "--provider", "no spaces allowed"},

@@ -30,15 +30,19 @@ TEST(ReadnovelApiE2e, LongListBecomesSegmentsOfOneReadnovelEdition) {
   EXPECT_EQ(output["failed"], 0);
 
   EXPECT_EQ(scalar(h, "SELECT count(*) FROM editions"), "1");
-  EXPECT_EQ(scalar(h, "SELECT concat_ws('|', work_id, media_type, provider, canonical_url, is_official) "
-                      "FROM editions WHERE id = $1", {edition}),
+  EXPECT_EQ(scalar(h,
+                   "SELECT concat_ws('|', work_id, media_type, provider, canonical_url, is_official) "
+                   "FROM editions WHERE id = $1",
+                   {edition}),
             work + "|novel|readnovel|https://readnovel.eu/novel/" + kLongSlug + "|f");
-  EXPECT_EQ(scalar(h, "SELECT count(*) FROM segments WHERE edition_id = $1 AND segment_type = 'chapter'", {edition}),
-            std::to_string(kLongChapters));
+  EXPECT_EQ(
+      scalar(h, "SELECT count(*) FROM segments WHERE edition_id = $1 AND segment_type = 'chapter'", {edition}),
+      std::to_string(kLongChapters));
   EXPECT_EQ(scalar(h, "SELECT concat_ws('|', title, canonical_url) FROM segments WHERE number = 11"),
             std::string("Chapter 10.5 — Interlude: The Innkeeper’s Daughter|https://readnovel.eu/chapter/") +
                 kLongSlug + "-11");
-  EXPECT_EQ(scalar(h, "SELECT title FROM segments WHERE number = 4"), "Chapter 4 - Lanterns Over Seoul — 서울의 등불");
+  EXPECT_EQ(scalar(h, "SELECT title FROM segments WHERE number = 4"),
+            "Chapter 4 - Lanterns Over Seoul — 서울의 등불");
   EXPECT_EQ(scalar(h, "SELECT min(number)::text || '-' || max(number)::text FROM segments"), "1-320");
 }
 
@@ -94,8 +98,9 @@ TEST(ReadnovelApiE2e, ChangedChapterUrlIsCountedUpdatedAndRestored) {
   ScraperHarness h;
   const std::string work = h.create_work();
   ASSERT_EQ(run_api(h, work, kLongSlug).exit_code, 0);
-  h.db().exec("UPDATE segments SET canonical_url = 'https://readnovel.eu/chapter/old-5', title = 'old' "
-              "WHERE number = 5");
+  h.db().exec(
+      "UPDATE segments SET canonical_url = 'https://readnovel.eu/chapter/old-5', title = 'old' "
+      "WHERE number = 5");
   ASSERT_EQ(run_api(h, work, kLongSlug).exit_code, 0);
   const json output = json_column(h, kOutput);
   EXPECT_EQ(output["updated"], 1);
@@ -144,11 +149,10 @@ TEST(ReadnovelApiE2e, UnusableListsFailTheJobNamingTheProblem) {
   SCRAPERS_REQUIRE_E2E();
   ScraperHarness h;
   const std::string work = h.create_work();
-  for (const FailureCase& c : {FailureCase{"no-such-novel", "no novel with this slug"},
-                               FailureCase{"river-of-stars", "browsable API"},
-                               FailureCase{"guarded-novel", "challenge"},
-                               FailureCase{"broken-novel", "malformed JSON"},
-                               FailureCase{"not-recorded-anywhere", "404"}}) {
+  for (const FailureCase& c :
+       {FailureCase{"no-such-novel", "no novel with this slug"}, FailureCase{"river-of-stars", "browsable API"},
+        FailureCase{"guarded-novel", "challenge"}, FailureCase{"broken-novel", "malformed JSON"},
+        FailureCase{"not-recorded-anywhere", "404"}}) {
     const ProcessResult result = run_api(h, work, c.slug);
     EXPECT_EQ(result.exit_code, 1) << c.slug;
     EXPECT_EQ(column(h, kStatus), "failed") << c.slug;

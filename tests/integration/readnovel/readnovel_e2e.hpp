@@ -53,8 +53,8 @@ inline std::pair<std::string, std::string> import_novel(ScraperHarness& h, const
 // Segment ids of an edition by number ("1" -> id).
 inline std::map<std::string, std::string> segments_by_number(ScraperHarness& h, const std::string& edition) {
   std::map<std::string, std::string> out;
-  for (const auto& row : h.db().query("SELECT number::text, id::text FROM segments WHERE edition_id = $1",
-                                      {edition})) {
+  for (const auto& row :
+       h.db().query("SELECT number::text, id::text FROM segments WHERE edition_id = $1", {edition})) {
     out[*row[0]] = *row[1];
   }
   return out;

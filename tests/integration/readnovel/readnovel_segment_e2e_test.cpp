@@ -8,8 +8,8 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
-#include <mutex>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
 #include "common/util/sha256.hpp"
@@ -99,8 +99,9 @@ TEST_F(ReadnovelSegmentE2e, EditionRunStoresReadableChaptersAndListsEachFailure)
     EXPECT_NE(output["failures"][i]["reason"].get<std::string>().find(expected[i].second), std::string::npos)
         << output["failures"][i]["reason"];
   }
-  EXPECT_EQ(scalar(h(), "SELECT string_agg(s.number::text, ',' ORDER BY s.number) FROM segments s "
-                        "JOIN segment_assets sa ON sa.segment_id = s.id AND sa.role = 'content'"),
+  EXPECT_EQ(scalar(h(),
+                   "SELECT string_agg(s.number::text, ',' ORDER BY s.number) FROM segments s "
+                   "JOIN segment_assets sa ON sa.segment_id = s.id AND sa.role = 'content'"),
             "1,2,3,4,7");
 }
 
@@ -160,8 +161,10 @@ TEST_F(ReadnovelSegmentE2e, AssetRowsMatchTheStoredBlobs) {
 TEST_F(ReadnovelSegmentE2e, StoredDocumentsAreCleanStandaloneHtml) {
   ASSERT_NE(run_segments(h(), {"--edition", edition_}).exit_code, 2);
   auto document = [&](const std::string& number) {
-    const auto key = h().db().scalar("SELECT a.r2_key FROM assets a JOIN segment_assets sa ON sa.asset_id = a.id "
-                                     "WHERE sa.segment_id = $1", {ids_[number]});
+    const auto key = h().db().scalar(
+        "SELECT a.r2_key FROM assets a JOIN segment_assets sa ON sa.asset_id = a.id "
+        "WHERE sa.segment_id = $1",
+        {ids_[number]});
     return key ? read_file(h().asset_dir() / *key) : std::string();
   };
   const std::string two = document("2");
@@ -291,8 +294,10 @@ TEST_F(ReadnovelSegmentE2e, SigintMidRunFailsTheJobAndLeavesNoHalfRegisteredAsse
   EXPECT_NE(column(h(), kError).find("interrupted"), std::string::npos) << column(h(), kError);
   EXPECT_NE(column(h(), kFinishedAt), "<null>");
   EXPECT_EQ(scalar(h(), "SELECT count(*) FROM assets"), "1");
-  EXPECT_EQ(scalar(h(), "SELECT count(*) FROM assets a WHERE NOT EXISTS "
-                        "(SELECT 1 FROM segment_assets sa WHERE sa.asset_id = a.id)"), "0");
+  EXPECT_EQ(scalar(h(),
+                   "SELECT count(*) FROM assets a WHERE NOT EXISTS "
+                   "(SELECT 1 FROM segment_assets sa WHERE sa.asset_id = a.id)"),
+            "0");
   EXPECT_EQ(count_of(request_paths(h()), getchapter(3)), 0u);
 }
 

@@ -27,13 +27,18 @@ struct Case {
 // which is still a complete run of the job lifecycle).
 std::vector<Case> cases(ScraperHarness& h) {
   const std::string base = h.server().base_url();
-  return {{"readnovel-api", "readnovel-api", {kUnknownId, "solo-leveling"}},
-          {"readnovel-segment", "readnovel-segment", {kUnknownId}},
-          {"chereads-work", "chereads-work", {"--url=" + base + "/chapterlist/4242/", "--workId=" + std::string(kUnknownId)}},
-          {"chereads-segment", "chereads-segment", {"--editionId=" + std::string(kUnknownId), "--delay=0"}},
-          {"opensubtitles-work", "opensubtitles-work", {"--url", base + "/en/tvshows/2024-solo-leveling", "--workId", kUnknownId}},
-          {"bulk-download-subtitles", "bulk-download-subtitles", {"--editionId", kUnknownId, "--seriesName", "Solo"}},
-          {"try-run", "pipeline-jobs", {"try-run"}}};
+  return {
+      {"readnovel-api", "readnovel-api", {kUnknownId, "solo-leveling"}},
+      {"readnovel-segment", "readnovel-segment", {kUnknownId}},
+      {"chereads-work",
+       "chereads-work",
+       {"--url=" + base + "/chapterlist/4242/", "--workId=" + std::string(kUnknownId)}},
+      {"chereads-segment", "chereads-segment", {"--editionId=" + std::string(kUnknownId), "--delay=0"}},
+      {"opensubtitles-work",
+       "opensubtitles-work",
+       {"--url", base + "/en/tvshows/2024-solo-leveling", "--workId", kUnknownId}},
+      {"bulk-download-subtitles", "bulk-download-subtitles", {"--editionId", kUnknownId, "--seriesName", "Solo"}},
+      {"try-run", "pipeline-jobs", {"try-run"}}};
 }
 
 class Adoption : public ::testing::Test {
@@ -45,11 +50,14 @@ class Adoption : public ::testing::Test {
   std::string job(const std::string& status, const std::string& worker = "") {
     return *harness_->db().scalar(
         "INSERT INTO pipeline_jobs (job_type, status, attempt, input, worker) VALUES ('scrape', $1, "
-        "CASE WHEN $1 = 'queued' THEN 0 ELSE 1 END, '{\"enqueuedBy\": \"test\"}', nullif($2, '')) RETURNING id::text",
+        "CASE WHEN $1 = 'queued' THEN 0 ELSE 1 END, '{\"enqueuedBy\": \"test\"}', nullif($2, '')) RETURNING "
+        "id::text",
         {status, worker});
   }
   std::string column(const std::string& id, const std::string& expression) {
-    return harness_->db().scalar("SELECT (" + expression + ")::text FROM pipeline_jobs WHERE id = $1", {id}).value_or("<null>");
+    return harness_->db()
+        .scalar("SELECT (" + expression + ")::text FROM pipeline_jobs WHERE id = $1", {id})
+        .value_or("<null>");
   }
   ProcessResult run(const Case& c, const Env& env) {
     Env full = env;
@@ -91,18 +99,19 @@ TEST_F(Adoption, EveryProgramRefusesFinishedForeignAndUnknownRowsWithExitTwo) {
   for (const Case& c : cases(*harness_)) {
     const std::string finished = job("success");
     const std::string foreign = job("running", "someone-else:1");
-    for (const auto& [id, claimed_by] : {std::pair{finished, std::string(kCaller)},
-                                         std::pair{foreign, std::string(kCaller)},
-                                         std::pair{foreign, std::string()},
-                                         std::pair{std::string(kUnknownId), std::string()}}) {
-      const auto before = harness_->db().scalar("SELECT row_to_json(j)::text FROM pipeline_jobs j WHERE id = $1", {id});
+    for (const auto& [id, claimed_by] :
+         {std::pair{finished, std::string(kCaller)}, std::pair{foreign, std::string(kCaller)},
+          std::pair{foreign, std::string()}, std::pair{std::string(kUnknownId), std::string()}}) {
+      const auto before = harness_->db().scalar("SELECT row_to_json(j)::text FROM pipeline_jobs j WHERE id = $1",
+                                                {id});
       const auto jobs_before = harness_->job_count();
       Env env{{"PIPELINE_JOB_ID", id}};
       if (!claimed_by.empty()) env.emplace_back("PIPELINE_JOB_WORKER", claimed_by);
       const ProcessResult r = run(c, env);
       EXPECT_EQ(r.exit_code, 2) << c.program << " " << id << "\n" << r.err;
       EXPECT_NE(r.err.find("PIPELINE_JOB_ID"), std::string::npos) << r.err;
-      EXPECT_EQ(harness_->db().scalar("SELECT row_to_json(j)::text FROM pipeline_jobs j WHERE id = $1", {id}), before)
+      EXPECT_EQ(harness_->db().scalar("SELECT row_to_json(j)::text FROM pipeline_jobs j WHERE id = $1", {id}),
+                before)
           << c.program << ": the row is untouched";
       EXPECT_EQ(harness_->job_count(), jobs_before) << c.program;
     }

@@ -27,8 +27,7 @@ TEST(ScraperHarness, ProductionSecretsAndReplaySettingsAreKeptOut) {
   ScraperHarness harness;
   ProcessOptions options = harness.options({{"EXTRA", "1"}});
   ::unsetenv("CLOUDFLARE_R2_SECRET_ACCESS_KEY");
-  EXPECT_NE(std::find(options.unset_env.begin(), options.unset_env.end(),
-                      "CLOUDFLARE_R2_SECRET_ACCESS_KEY"),
+  EXPECT_NE(std::find(options.unset_env.begin(), options.unset_env.end(), "CLOUDFLARE_R2_SECRET_ACCESS_KEY"),
             options.unset_env.end());
   bool points_at_server = false;
   for (const auto& [name, value] : options.env) {

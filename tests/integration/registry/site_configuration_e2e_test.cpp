@@ -40,8 +40,8 @@ TEST(SiteConfiguration, ABadBaseUrlExitsTwoNamingTheVariableBeforeAnyJobRow) {
   ScraperHarness h;
   for (const Case& c : cases()) {
     for (const std::string& variable : c.variables) {
-      const ProcessResult result =
-          h.run(c.program, c.args, {{variable, "ftp://not-a-site.example"}, {"OPENSUBTITLES_API_KEY", "k"}});
+      const ProcessResult result = h.run(c.program, c.args,
+                                         {{variable, "ftp://not-a-site.example"}, {"OPENSUBTITLES_API_KEY", "k"}});
       EXPECT_EQ(result.exit_code, 2) << c.program << " " << variable << ": " << result.err;
       EXPECT_NE(result.err.find(variable), std::string::npos) << c.program << ": " << result.err;
       EXPECT_EQ(result.err.find("terminate called"), std::string::npos) << result.err;
@@ -63,15 +63,15 @@ TEST(SiteConfiguration, TheErrorFoundAfterTheArgumentsIsMarkedAsConfiguration) {
 TEST(SiteConfiguration, AnotherSitesVariablesDoNotConcernAProgram) {
   SCRAPERS_REQUIRE_E2E();
   ScraperHarness h;
-  const std::vector<std::pair<std::string, std::string>> others = {
-      {"CHEREADS_BASE", "not a url"}, {"OPENSUBTITLES_SITE_BASE", "not a url"},
-      {"OPENSUBTITLES_BASE_URL", "not a url"}};
+  const std::vector<std::pair<std::string, std::string>> others = {{"CHEREADS_BASE", "not a url"},
+                                                                   {"OPENSUBTITLES_SITE_BASE", "not a url"},
+                                                                   {"OPENSUBTITLES_BASE_URL", "not a url"}};
   // An unknown work: the job runs and fails (exit 1), it is not refused as configuration.
   const ProcessResult readnovel = h.run("readnovel-api", {kUuid, "some-novel"}, others);
   EXPECT_EQ(readnovel.exit_code, 1) << readnovel.err;
   EXPECT_EQ(h.job_count(), 1u);
-  const ProcessResult chereads =
-      h.run("chereads-segment", {std::string("--editionId=") + kUuid}, {{"READNOVEL_API_BASE", "not a url"}});
+  const ProcessResult chereads = h.run("chereads-segment", {std::string("--editionId=") + kUuid},
+                                       {{"READNOVEL_API_BASE", "not a url"}});
   EXPECT_EQ(chereads.exit_code, 1) << chereads.err;
   EXPECT_EQ(h.job_count(), 2u);
 }

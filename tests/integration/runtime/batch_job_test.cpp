@@ -39,20 +39,23 @@ class BatchJob : public TrackingTest {
 };
 
 TEST_F(BatchJob, APartlyFailedRunEndsTheJobSuccessButExitsOne) {
-  const int code = run([](rt::JobContext&) { return rt::end_batch(counts(2, 1), "chapters", output(counts(2, 1))); });
+  const int code = run(
+      [](rt::JobContext&) { return rt::end_batch(counts(2, 1), "chapters", output(counts(2, 1))); });
   EXPECT_EQ(code, rt::exit_code::job_failed);
   EXPECT_EQ(column(job_id_, "status"), "success");
   EXPECT_EQ(column(job_id_, "output->>'failed'"), "1");
 }
 
 TEST_F(BatchJob, ARunWithoutFailuresExitsZero) {
-  const int code = run([](rt::JobContext&) { return rt::end_batch(counts(3, 0), "chapters", output(counts(3, 0))); });
+  const int code = run(
+      [](rt::JobContext&) { return rt::end_batch(counts(3, 0), "chapters", output(counts(3, 0))); });
   EXPECT_EQ(code, rt::exit_code::ok);
   EXPECT_EQ(column(job_id_, "status"), "success");
 }
 
 TEST_F(BatchJob, AFailedRunEndsTheJobFailedWithTheBatchError) {
-  const int code = run([](rt::JobContext&) { return rt::end_batch(counts(0, 2), "chapters", output(counts(0, 2))); });
+  const int code = run(
+      [](rt::JobContext&) { return rt::end_batch(counts(0, 2), "chapters", output(counts(0, 2))); });
   EXPECT_EQ(code, rt::exit_code::job_failed);
   EXPECT_EQ(column(job_id_, "status"), "failed");
   EXPECT_EQ(column(job_id_, "error"), "all 2 attempted chapters failed");
@@ -60,9 +63,8 @@ TEST_F(BatchJob, AFailedRunEndsTheJobFailedWithTheBatchError) {
 }
 
 TEST_F(BatchJob, ALookupErrorThrownByTheBodyFailsTheJob) {
-  const int code = run([](rt::JobContext&) -> rt::BatchEnding {
-    throw ErrorException(rt::does_not_exist("edition", "e-1"));
-  });
+  const int code = run(
+      [](rt::JobContext&) -> rt::BatchEnding { throw ErrorException(rt::does_not_exist("edition", "e-1")); });
   EXPECT_EQ(code, rt::exit_code::job_failed);
   EXPECT_EQ(column(job_id_, "status"), "failed");
   EXPECT_EQ(column(job_id_, "error"), "edition e-1 does not exist");
@@ -87,7 +89,8 @@ TEST_F(BatchJob, ADatabaseFailureLookingUpAnEditionSaysWhichLookupFailed) {
   auto failed = rt::look_up_edition(*db_, id);
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(failed.error().kind, ErrorKind::database);
-  EXPECT_EQ(failed.error().message.rfind("cannot look up edition " + id + ": ", 0), 0u) << failed.error().describe();
+  EXPECT_EQ(failed.error().message.rfind("cannot look up edition " + id + ": ", 0), 0u)
+      << failed.error().describe();
 }
 
 }  // namespace

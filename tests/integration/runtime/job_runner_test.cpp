@@ -80,9 +80,8 @@ TEST_F(JobRunner, TheBodyCanRecordIdsAndMergeInputAsTheyBecomeKnown) {
 }
 
 TEST_F(JobRunner, AFailedResultEndsFailedWithItsCountsAndExitsOne) {
-  const int code = run(spec(), [](rt::JobContext&) {
-    return rt::JobResult::failure("3 of 10 segments failed", counts(10, 7, 3));
-  });
+  const int code = run(
+      spec(), [](rt::JobContext&) { return rt::JobResult::failure("3 of 10 segments failed", counts(10, 7, 3)); });
   EXPECT_EQ(code, rt::exit_code::job_failed);
   EXPECT_EQ(column(job_id_, "status"), "failed");
   EXPECT_EQ(column(job_id_, "error"), "3 of 10 segments failed");
@@ -101,8 +100,8 @@ TEST_F(JobRunner, AnExceptionEndsFailedWithItsFirstLineAndExitsOne) {
 
 TEST_F(JobRunner, AnErrorExceptionIsRecordedWithItsContext) {
   run(spec(), [](rt::JobContext&) -> rt::JobResult {
-    throw ErrorException(make_error(ErrorKind::layout_changed, "chapter list not found",
-                                    "https://example.com/novel/x"));
+    throw ErrorException(
+        make_error(ErrorKind::layout_changed, "chapter list not found", "https://example.com/novel/x"));
   });
   EXPECT_EQ(column(job_id_, "error"), "chapter list not found (https://example.com/novel/x)");
 }
@@ -144,9 +143,7 @@ TEST_F(JobRunner, ASignalBeforeTheBodySkipsItAndEndsInterrupted) {
 }
 
 TEST_F(JobRunner, AnOutputWithoutTheMinimumCountsEndsFailedAndExitsOne) {
-  const int code = run(spec(), [](rt::JobContext&) {
-    return rt::JobResult::success({{"editionId", "x"}});
-  });
+  const int code = run(spec(), [](rt::JobContext&) { return rt::JobResult::success({{"editionId", "x"}}); });
   EXPECT_EQ(code, 1);
   EXPECT_EQ(column(job_id_, "status"), "failed");
   EXPECT_NE(column(job_id_, "error").value_or("").find("total, success, failed"), std::string::npos);

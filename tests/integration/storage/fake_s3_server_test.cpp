@@ -25,13 +25,16 @@ class FakeS3 : public ::testing::Test {
   httplib::Headers signed_headers(const std::string& method, const std::string& target,
                                   const std::string& declared_body, const std::string& secret = kSecret) {
     const auto payload = sigv4::sha256_hex(declared_body);
-    sigv4::RequestParts parts{method, target, {{"Host", host}, {"x-amz-content-sha256", payload}, {"x-amz-date", kDate}}};
+    sigv4::RequestParts parts{
+        method, target, {{"Host", host}, {"x-amz-content-sha256", payload}, {"x-amz-date", kDate}}};
     const std::vector<std::string> names = {"host", "x-amz-content-sha256", "x-amz-date"};
-    const auto sig = sigv4::signature(secret, kDate, "auto", "s3", sigv4::canonical_request(parts, names, payload));
+    const auto sig = sigv4::signature(secret, kDate, "auto", "s3",
+                                      sigv4::canonical_request(parts, names, payload));
     return {{"Host", host},
             {"x-amz-content-sha256", payload},
             {"x-amz-date", kDate},
-            {"Authorization", std::string("AWS4-HMAC-SHA256 Credential=") + kKeyId + "/20261128/auto/s3/aws4_request, " +
+            {"Authorization", std::string("AWS4-HMAC-SHA256 Credential=") + kKeyId +
+                                  "/20261128/auto/s3/aws4_request, " +
                                   "SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=" + sig}};
   }
 };

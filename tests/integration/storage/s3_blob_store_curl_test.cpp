@@ -32,8 +32,8 @@ std::size_t count(const std::vector<FakeS3Server::SeenRequest>& seen, std::strin
 std::string server_log(const FakeS3Server& server) {
   std::string log;
   for (const auto& r : server.requests()) {
-    log += r.method + " " + r.target + " -> " + (r.rejection.empty() ? "accepted" : r.rejection + ": " + r.reason) +
-           "\n";
+    log += r.method + " " + r.target + " -> " +
+           (r.rejection.empty() ? "accepted" : r.rejection + ": " + r.reason) + "\n";
   }
   return log;
 }
@@ -127,7 +127,8 @@ TEST_F(S3OverCurl, AWrongSecretIsAClearErrorThatNeverContainsTheSecret) {
   EXPECT_NE(blob.error().message.find("access denied"), std::string::npos) << blob.error().message;
   auto read = bad.read("a/b.txt");
   ASSERT_FALSE(read.ok());
-  EXPECT_NE(read.error().message.find("HTTP 403 SignatureDoesNotMatch"), std::string::npos) << read.error().message;
+  EXPECT_NE(read.error().message.find("HTTP 403 SignatureDoesNotMatch"), std::string::npos)
+      << read.error().message;
   for (const auto& text : {blob.error().describe(), read.error().describe(), bad.describe()}) {
     EXPECT_EQ(text.find(wrong), std::string::npos) << text;
     EXPECT_EQ(text.find(kSecret), std::string::npos) << text;

@@ -20,8 +20,9 @@ using Json = nlohmann::json;
 class Adoption : public TrackingTest {
  protected:
   std::string queued_job() {
-    return *sql_->scalar("INSERT INTO pipeline_jobs (job_type, status, attempt, input) "
-                         "VALUES ('scrape', 'queued', 0, '{\"queue\": {\"priority\": 5}}') RETURNING id::text");
+    return *sql_->scalar(
+        "INSERT INTO pipeline_jobs (job_type, status, attempt, input) "
+        "VALUES ('scrape', 'queued', 0, '{\"queue\": {\"priority\": 5}}') RETURNING id::text");
   }
   std::string row_text(const std::string& id) {
     return *sql_->scalar("SELECT row_to_json(j)::text FROM pipeline_jobs j WHERE id = $1", {id});
@@ -54,8 +55,10 @@ TEST_F(Adoption, AQueuedRowBecomesRunningWithOneAttemptAndTheInputMerged) {
 
 TEST_F(Adoption, ARunningRowClaimedByTheCallerIsNotCountedAgain) {
   const auto id = queued_job();
-  sql_->query("UPDATE pipeline_jobs SET status = 'running', attempt = 2, worker = 'queue-host:7', "
-              "started_at = now() - interval '1 minute' WHERE id = $1", {id});
+  sql_->query(
+      "UPDATE pipeline_jobs SET status = 'running', attempt = 2, worker = 'queue-host:7', "
+      "started_at = now() - interval '1 minute' WHERE id = $1",
+      {id});
   const auto started = column(id, "started_at");
   auto p = params(id);
   p.claimed_by = "queue-host:7";
@@ -75,7 +78,8 @@ TEST_F(Adoption, FinishedRowsRowsOfOtherWorkersAndUnknownIdsAreRefusedUntouched)
   sql_->query("UPDATE pipeline_jobs SET status = 'success', attempt = 1, finished_at = now() WHERE id = $1",
               {finished});
   const auto theirs = queued_job();
-  sql_->query("UPDATE pipeline_jobs SET status = 'running', attempt = 1, worker = 'other:1' WHERE id = $1", {theirs});
+  sql_->query("UPDATE pipeline_jobs SET status = 'running', attempt = 1, worker = 'other:1' WHERE id = $1",
+              {theirs});
   for (const auto& [id, claimed_by, mentions] :
        {std::tuple{finished, std::optional<std::string>("queue-host:7"), "is success"},
         std::tuple{theirs, std::optional<std::string>("queue-host:7"), "not claimed by queue-host:7"},

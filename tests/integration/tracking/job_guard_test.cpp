@@ -29,8 +29,9 @@ class Guard : public TrackingTest {
 
   // Terminates every backend of this database except the test's own SQL connection.
   void kill_other_connections() {
-    sql_->query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    sql_->query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid()");
   }
 
   tracking::JobGuardOptions fast{100ms};

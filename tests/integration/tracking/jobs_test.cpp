@@ -22,9 +22,7 @@ class Jobs : public TrackingTest {
   std::string new_job(Json input = {{"scriptType", "test-script"}}) {
     return tracking::create_job(*db_, JobType::scrape, input).value();
   }
-  std::string new_work() {
-    return *sql_->scalar("INSERT INTO works (title) VALUES ('W') RETURNING id::text");
-  }
+  std::string new_work() { return *sql_->scalar("INSERT INTO works (title) VALUES ('W') RETURNING id::text"); }
   std::string new_edition(const std::string& work_id) {
     return *sql_->scalar("INSERT INTO editions (work_id) VALUES ($1) RETURNING id::text", {work_id});
   }
@@ -151,8 +149,11 @@ TEST_F(Jobs, TwoConnectionsStartingTheSameJobAtOnceCountTwoAttempts) {
 TEST_F(Jobs, OutputAndErrorRoundTripUnicodeQuotesAndBackslashes) {
   const auto id = new_job();
   const Json output = {{"title", "Señor 日本語 \"quoted\" 'single' \\ back\\slash"},
-                       {"emoji", "🙂"}, {"nested", {{"list", {1, "two", nullptr, 3.5}}}},
-                       {"total", 1}, {"success", 1}, {"failed", 0}};
+                       {"emoji", "🙂"},
+                       {"nested", {{"list", {1, "two", nullptr, 3.5}}}},
+                       {"total", 1},
+                       {"success", 1},
+                       {"failed", 0}};
   const std::string error = "Gagal: \"timeout\" — ñ 🙂 'x' \\n not a newline\ttab";
   ASSERT_TRUE(tracking::update_job_status(*db_, id, JobStatus::failed, output, error).ok());
   auto job = tracking::get_job(*db_, id);
@@ -201,8 +202,7 @@ TEST_F(JobsWithoutSchema, InvalidStatusIdsAndInputsAreRejectedBeforeAnySql) {
   auto reached = tracking::update_job_status(*db_, id, JobStatus::running);
   ASSERT_FALSE(reached.ok());
   EXPECT_EQ(reached.error().kind, ErrorKind::database);
-  EXPECT_NE(reached.error().message.find("pipeline-jobs migrate"), std::string::npos)
-      << reached.error().message;
+  EXPECT_NE(reached.error().message.find("pipeline-jobs migrate"), std::string::npos) << reached.error().message;
 }
 
 TEST_F(Jobs, AnUnknownJobIdIsNotFoundEverywhere) {
@@ -266,8 +266,10 @@ TEST_F(Jobs, ReapingFailsOnlyRunningJobsWhoseLastSignOfLifeIsTooOld) {
     ASSERT_TRUE(tracking::update_job_status(*db_, id, JobStatus::running).ok());
   }
   sql_->query("UPDATE pipeline_jobs SET heartbeat_at = now() - interval '10 minutes' WHERE id = $1", {stale});
-  sql_->query("UPDATE pipeline_jobs SET heartbeat_at = NULL, worker = NULL, "
-              "started_at = now() - interval '2 hours' WHERE id = $1", {legacy});
+  sql_->query(
+      "UPDATE pipeline_jobs SET heartbeat_at = NULL, worker = NULL, "
+      "started_at = now() - interval '2 hours' WHERE id = $1",
+      {legacy});
   sql_->query("UPDATE pipeline_jobs SET created_at = now() - interval '1 day' WHERE id = $1", {queued_old});
   auto reaped = tracking::reap_stale_jobs(*db_, std::chrono::minutes(5));
   ASSERT_TRUE(reaped.ok()) << reaped.error().describe();
@@ -285,8 +287,7 @@ TEST_F(Jobs, ReapingFailsOnlyRunningJobsWhoseLastSignOfLifeIsTooOld) {
 }
 
 TEST_F(Jobs, ANegativeStalenessThresholdIsRejected) {
-  EXPECT_EQ(tracking::reap_stale_jobs(*db_, std::chrono::seconds(-1)).error().kind,
-            ErrorKind::invalid_argument);
+  EXPECT_EQ(tracking::reap_stale_jobs(*db_, std::chrono::seconds(-1)).error().kind, ErrorKind::invalid_argument);
 }
 
 TEST_F(Jobs, PasswordsAreScrubbedFromEveryMessage) {

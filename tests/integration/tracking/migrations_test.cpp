@@ -32,7 +32,7 @@ class Migrations : public TrackingTest {
   }
 };
 
-const char* const kTables[] = {"sources", "works", "editions", "segments", "assets",
+const char* const kTables[] = {"sources",        "works",         "editions",      "segments",   "assets",
                                "segment_assets", "pipeline_jobs", "job_schedules", "host_pacing"};
 
 TEST(EmbeddedMigrations, AreInStrictlyAscendingVersionOrderWithNamesAndSql) {
@@ -74,22 +74,24 @@ TEST_F(Migrations, PipelineJobsRejectsJobTypesAndStatusesOutsideItsCheckLists) {
 
 TEST_F(Migrations, TheMonitoringIndexesExist) {
   ASSERT_TRUE(tracking::migrate(*db_).ok());
-  for (const char* index : {"pipeline_jobs_status_started_at_idx", "pipeline_jobs_status_finished_at_idx",
-                            "pipeline_jobs_type_script_status_idx", "pipeline_jobs_running_liveness_idx",
-                            "pipeline_jobs_unique_key_active_idx", "pipeline_jobs_claim_idx",
-                            "pipeline_jobs_depends_on_idx"}) {
+  for (const char* index :
+       {"pipeline_jobs_status_started_at_idx", "pipeline_jobs_status_finished_at_idx",
+        "pipeline_jobs_type_script_status_idx", "pipeline_jobs_running_liveness_idx",
+        "pipeline_jobs_unique_key_active_idx", "pipeline_jobs_claim_idx", "pipeline_jobs_depends_on_idx"}) {
     EXPECT_EQ(sql_->scalar("SELECT to_regclass($1) IS NOT NULL", {index}), "t") << index;
   }
 }
 
 TEST_F(Migrations, ApplyingTwiceChangesNothing) {
   ASSERT_TRUE(tracking::migrate(*db_).ok());
-  const auto before = sql_->query("SELECT version, name, applied_at::text FROM scraper_schema_migrations ORDER BY version");
+  const auto before = sql_->query(
+      "SELECT version, name, applied_at::text FROM scraper_schema_migrations ORDER BY version");
   auto second = tracking::migrate(*db_);
   ASSERT_TRUE(second.ok()) << second.error().describe();
   EXPECT_TRUE(second->applied.empty());
   EXPECT_EQ(second->schema_version, tracking::migrations().back().version);
-  EXPECT_EQ(sql_->query("SELECT version, name, applied_at::text FROM scraper_schema_migrations ORDER BY version"), before);
+  EXPECT_EQ(sql_->query("SELECT version, name, applied_at::text FROM scraper_schema_migrations ORDER BY version"),
+            before);
 }
 
 TEST_F(Migrations, ConcurrentRunsApplyEachMigrationExactlyOnce) {
@@ -165,7 +167,8 @@ TEST_F(Migrations, AnExistingSupabaseSchemaKeepsItsRowsDefaultsAndChecks) {
   auto jobs_after = sql_->query("SELECT * FROM pipeline_jobs ORDER BY id");
   ASSERT_EQ(jobs_after.size(), 1u);
   ASSERT_EQ(jobs_after[0].size(), jobs_before[0].size() + 10);
-  EXPECT_EQ(SqlRow(jobs_after[0].begin(), jobs_after[0].begin() + static_cast<long>(jobs_before[0].size())), jobs_before[0]);
+  EXPECT_EQ(SqlRow(jobs_after[0].begin(), jobs_after[0].begin() + static_cast<long>(jobs_before[0].size())),
+            jobs_before[0]);
   EXPECT_EQ(sql_->query("SELECT heartbeat_at, worker, priority, run_at, max_attempts, unique_key, depends_on, "
                         "errors, progress, cancel_requested_at FROM pipeline_jobs"),
             (std::vector<SqlRow>{{std::nullopt, std::nullopt, "0", std::nullopt, std::nullopt, std::nullopt, "{}",

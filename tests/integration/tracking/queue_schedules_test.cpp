@@ -128,9 +128,10 @@ TEST_F(Schedules, HostSlotsAreSpacedAcrossConnections) {
 }
 
 TEST_F(Schedules, SourcesMatchTheirHostAndParentDomains) {
-  sql_->exec("INSERT INTO sources (name, domain, rate_limit_rpm, status) VALUES "
-             "('Example', 'example.com', 30, 'active'), ('Other', 'www.Other.org', 120, 'paused'), "
-             "('Sub', 'api.example.com', 10, 'active')");
+  sql_->exec(
+      "INSERT INTO sources (name, domain, rate_limit_rpm, status) VALUES "
+      "('Example', 'example.com', 30, 'active'), ('Other', 'www.Other.org', 120, 'paused'), "
+      "('Sub', 'api.example.com', 10, 'active')");
   auto rule = tracking::source_for_host(*db_, "WWW.Example.com:8443");
   ASSERT_TRUE(rule.ok()) << rule.error().describe();
   ASSERT_TRUE(rule->has_value());

@@ -55,7 +55,8 @@ class Queue : public TrackingTest {
     end.retry_delay = delay;
     return end;
   }
-  FinishKind finish(const std::string& id, int attempt, const AttemptEnd& end, const std::string& worker = "host-a:1") {
+  FinishKind finish(const std::string& id, int attempt, const AttemptEnd& end,
+                    const std::string& worker = "host-a:1") {
     auto outcome = tracking::finish_attempt(*db_, id, worker, attempt, end);
     EXPECT_TRUE(outcome.ok()) << outcome.error().describe();
     return outcome ? outcome->kind : FinishKind::lost;
@@ -98,8 +99,9 @@ TEST_F(Queue, FutureRunAtProgramFilterAndStandaloneRowsAreNotClaimed) {
 }
 
 TEST_F(Queue, ConcurrentClaimersTakeEveryJobExactlyOnce) {
-  sql_->exec("INSERT INTO pipeline_jobs (job_type, input, max_attempts, priority) SELECT 'scrape', "
-             "'{\"program\": \"try-run\", \"args\": []}', 3, i % 3 FROM generate_series(1, 500) AS i");
+  sql_->exec(
+      "INSERT INTO pipeline_jobs (job_type, input, max_attempts, priority) SELECT 'scrape', "
+      "'{\"program\": \"try-run\", \"args\": []}', 3, i % 3 FROM generate_series(1, 500) AS i");
   std::mutex mutex;
   std::vector<std::string> all;
   std::vector<std::thread> claimers;
@@ -183,8 +185,9 @@ TEST_F(Queue, EnqueueRejectsUnknownOrFailedDependenciesWithoutARow) {
 }
 
 TEST_F(Queue, APausedSourcesJobsStayQueued) {
-  const auto source = *sql_->scalar("INSERT INTO sources (name, domain, status) VALUES ('S', 's.example', 'paused') "
-                                    "RETURNING id::text");
+  const auto source = *sql_->scalar(
+      "INSERT INTO sources (name, domain, status) VALUES ('S', 's.example', 'paused') "
+      "RETURNING id::text");
   auto p = job();
   p.source_id = source;
   const auto held = enqueue(p);
@@ -244,7 +247,8 @@ TEST_F(Queue, ARetryableFailureRetriesUntilMaxAttemptsKeepingEveryError) {
     const auto kind = finish(id, attempt, failure(true, 60s, "error " + std::to_string(attempt)));
     if (attempt < 3) {
       EXPECT_EQ(kind, FinishKind::retrying);
-      EXPECT_TRUE(is_true(id, "status = 'queued' AND run_at > now() + interval '50 seconds' AND finished_at IS NULL"));
+      EXPECT_TRUE(
+          is_true(id, "status = 'queued' AND run_at > now() + interval '50 seconds' AND finished_at IS NULL"));
       EXPECT_TRUE(claim(1).empty()) << "not before run_at";
       make_runnable_now();
     } else {
@@ -275,7 +279,8 @@ TEST_F(Queue, TheRowAsTheProgramEndedItWinsOverTheWorkersView) {
   claim(2);
   // The programs ended their rows themselves (JobGuard) before the worker saw them exit.
   ASSERT_TRUE(tracking::update_job_status(*db_, failed, tracking::JobStatus::failed, Json{{"failed", 3}},
-                                          std::string("3 of 48 chapters failed")).ok());
+                                          std::string("3 of 48 chapters failed"))
+                  .ok());
   ASSERT_TRUE(tracking::update_job_status(*db_, succeeded, tracking::JobStatus::success).ok());
   EXPECT_EQ(finish(failed, 1, failure(true, 0ms, "exit status 1")), FinishKind::retrying);
   EXPECT_EQ(column(failed, "errors::jsonb->0->>'error'"), "3 of 48 chapters failed");
@@ -366,9 +371,11 @@ TEST_F(Queue, StaleJobsAreRetriedWithAttemptsLeftElseFailedWithTheirDependents) 
   auto rescued = tracking::rescue_stale_jobs(*db_, 60s);
   ASSERT_TRUE(rescued.ok()) << rescued.error().describe();
   ASSERT_EQ(rescued->size(), 2u);
-  EXPECT_TRUE(is_true(again, "status = 'queued' AND attempt = 1 AND error LIKE 'worker lost: no heartbeat since %'"));
+  EXPECT_TRUE(
+      is_true(again, "status = 'queued' AND attempt = 1 AND error LIKE 'worker lost: no heartbeat since %'"));
   EXPECT_EQ(column(again, "errors::jsonb->0->>'worker'"), "host-a:1");
-  EXPECT_TRUE(is_true(last_chance, "status = 'failed' AND error LIKE 'worker lost: %' AND finished_at IS NOT NULL"));
+  EXPECT_TRUE(
+      is_true(last_chance, "status = 'failed' AND error LIKE 'worker lost: %' AND finished_at IS NOT NULL"));
   EXPECT_EQ(column(dependent, "error"), "dependency " + last_chance + " failed");
   EXPECT_EQ(column(fresh, "status"), "running");
 }

@@ -12,8 +12,7 @@ namespace {
 using namespace std::chrono_literals;
 
 TEST(TestSupportProcess, CapturesStdoutStderrExitCodeAndStdin) {
-  auto result = run_process("/bin/sh", {"-c", "cat; echo err >&2; exit 3"},
-                            {.stdin_data = "hello"});
+  auto result = run_process("/bin/sh", {"-c", "cat; echo err >&2; exit 3"}, {.stdin_data = "hello"});
   EXPECT_EQ(result.exit_code, 3);
   EXPECT_EQ(result.term_signal, 0);
   EXPECT_EQ(result.out, "hello");

@@ -35,8 +35,7 @@ class TrackingTest : public ::testing::Test {
 
   // A column of one job as text (nullopt for NULL).
   SqlValue column(const std::string& job_id, const std::string& expression) const {
-    return sql_->scalar("SELECT (" + expression + ")::text FROM pipeline_jobs WHERE id = $1",
-                        {job_id});
+    return sql_->scalar("SELECT (" + expression + ")::text FROM pipeline_jobs WHERE id = $1", {job_id});
   }
   bool is_true(const std::string& job_id, const std::string& condition) const {
     return column(job_id, condition) == "true";

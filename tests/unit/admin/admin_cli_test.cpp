@@ -52,9 +52,9 @@ TEST(AdminCli, OptionsAcceptBothSpaceAndEqualsForms) {
 }
 
 TEST(AdminCli, JsonIsAcceptedAfterEveryCommandAndBeforeIt) {
-  for (const char* line : {"migrate --json", "active --json", "failed --json", "stats --json",
-                           "retries --json", "reap --json", "try-run --json", "--json active",
-                           "show --json 0b7c2a6e-8a43-4a0c-9a57-5b4f9c1f2d3e"}) {
+  for (const char* line :
+       {"migrate --json", "active --json", "failed --json", "stats --json", "retries --json", "reap --json",
+        "try-run --json", "--json active", "show --json 0b7c2a6e-8a43-4a0c-9a57-5b4f9c1f2d3e"}) {
     EXPECT_TRUE(parsed(line).json) << line;
   }
 }
@@ -69,8 +69,7 @@ TEST(AdminCli, TryRunPassesItsOwnArgumentsToTheTryRunProgram) {
 }
 
 TEST(AdminCli, ShowKeepsTheJobId) {
-  EXPECT_EQ(parsed("show 0B7C2A6E-8A43-4A0C-9A57-5B4F9C1F2D3E").job_id,
-            "0B7C2A6E-8A43-4A0C-9A57-5B4F9C1F2D3E");
+  EXPECT_EQ(parsed("show 0B7C2A6E-8A43-4A0C-9A57-5B4F9C1F2D3E").job_id, "0B7C2A6E-8A43-4A0C-9A57-5B4F9C1F2D3E");
 }
 
 TEST(AdminCli, BadInputIsAOneLineUsageErrorNamingTheProblem) {

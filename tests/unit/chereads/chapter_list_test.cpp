@@ -37,12 +37,16 @@ Error parse_fixture_error(const std::string& name) {
 
 std::string next_page(const json& data) {
   return "<!DOCTYPE html><html><head><title>t</title></head><body><div id=\"__next\"></div>"
-         "<script id=\"__NEXT_DATA__\" type=\"application/json\">" + data.dump() + "</script></body></html>";
+         "<script id=\"__NEXT_DATA__\" type=\"application/json\">" +
+         data.dump() + "</script></body></html>";
 }
 
 json novel_data(const json& items) {
-  return {{"props", {{"pageProps", {{"data", {{"bookInfo", {{"bookId", "11122233344455566"}, {"bookName", "Test"}}},
-                                             {"volumeItems", json::array({{{"volumeId", 1}, {"chapterItems", items}}})}}}}}}}};
+  return {{"props",
+           {{"pageProps",
+             {{"data",
+               {{"bookInfo", {{"bookId", "11122233344455566"}, {"bookName", "Test"}}},
+                {"volumeItems", json::array({{{"volumeId", 1}, {"chapterItems", items}}})}}}}}}}};
 }
 
 const ChapterRef* find_number(const ChapterList& list, const std::string& number) {
@@ -181,10 +185,10 @@ TEST(ChereadsChapterList, VitePageContextNovelPageNumbersUnnamedChaptersByIndex)
 }
 
 TEST(ChereadsChapterList, UnnumberedPrologueLosesItsIndexNumberToTheNamedChapterOne) {
-  const json items = json::array({
-      {{"chapterId", "100"}, {"chapterName", "Prologue"}, {"chapterIndex", 1}, {"isAuth", 1}},
-      {{"chapterId", "101"}, {"chapterName", "Chapter 1 - Start"}, {"chapterIndex", 2}, {"isAuth", 1}},
-      {{"chapterId", "102"}, {"chapterName", "Chapter 2 - Next"}, {"chapterIndex", 3}, {"isAuth", 1}}});
+  const json items = json::array(
+      {{{"chapterId", "100"}, {"chapterName", "Prologue"}, {"chapterIndex", 1}, {"isAuth", 1}},
+       {{"chapterId", "101"}, {"chapterName", "Chapter 1 - Start"}, {"chapterIndex", 2}, {"isAuth", 1}},
+       {{"chapterId", "102"}, {"chapterName", "Chapter 2 - Next"}, {"chapterIndex", 3}, {"isAuth", 1}}});
   auto list = parse_chapter_list(next_page(novel_data(items)), "https://www.chereads.com/novel/11122233344455566");
   ASSERT_TRUE(list.ok()) << list.error().describe();
   ASSERT_EQ(list->chapters.size(), 2u);
@@ -197,9 +201,9 @@ TEST(ChereadsChapterList, UnnumberedPrologueLosesItsIndexNumberToTheNamedChapter
 }
 
 TEST(ChereadsChapterList, FloatingPointChapterIdIsRejectedRatherThanRounded) {
-  const json items = json::array({
-      {{"chapterId", 8.6954917348045581e16}, {"chapterName", "Chapter 1"}, {"chapterIndex", 1}},
-      {{"chapterId", 86954917348045589ULL}, {"chapterName", "Chapter 2"}, {"chapterIndex", 2}}});
+  const json items = json::array(
+      {{{"chapterId", 8.6954917348045581e16}, {"chapterName", "Chapter 1"}, {"chapterIndex", 1}},
+       {{"chapterId", 86954917348045589ULL}, {"chapterName", "Chapter 2"}, {"chapterIndex", 2}}});
   auto list = parse_chapter_list(next_page(novel_data(items)), "https://www.chereads.com/novel/11122233344455566");
   ASSERT_TRUE(list.ok()) << list.error().describe();
   ASSERT_EQ(list->chapters.size(), 1u);
@@ -209,10 +213,10 @@ TEST(ChereadsChapterList, FloatingPointChapterIdIsRejectedRatherThanRounded) {
 }
 
 TEST(ChereadsChapterList, ChapterItemsBelowOneOrWithoutAnyNumberAreSkipped) {
-  const json items = json::array({
-      {{"chapterId", "1"}, {"chapterName", "Chapter 0.5 - Teaser"}, {"chapterIndex", 1}},
-      {{"chapterId", "2"}, {"chapterName", "Afterword"}},
-      {{"chapterId", "3"}, {"chapterName", "Side Story"}, {"chapterIndex", "7"}}});
+  const json items = json::array(
+      {{{"chapterId", "1"}, {"chapterName", "Chapter 0.5 - Teaser"}, {"chapterIndex", 1}},
+       {{"chapterId", "2"}, {"chapterName", "Afterword"}},
+       {{"chapterId", "3"}, {"chapterName", "Side Story"}, {"chapterIndex", "7"}}});
   auto list = parse_chapter_list(next_page(novel_data(items)), "https://www.chereads.com/novel/11122233344455566");
   ASSERT_TRUE(list.ok()) << list.error().describe();
   ASSERT_EQ(list->chapters.size(), 1u);
@@ -231,13 +235,15 @@ TEST(ChereadsChapterList, CharacterInAChapterNameDoesNotMakeItAnExtra) {
 }
 
 TEST(ChereadsChapterList, JsonWithNoChapterItemsAndNoRenderedListIsLayoutChanged) {
-  auto list = parse_chapter_list(next_page(novel_data(json::array())), "https://www.chereads.com/novel/11122233344455566");
+  auto list = parse_chapter_list(next_page(novel_data(json::array())),
+                                 "https://www.chereads.com/novel/11122233344455566");
   ASSERT_FALSE(list.ok());
   EXPECT_EQ(list.error().kind, ErrorKind::layout_changed);
 }
 
 TEST(ChereadsChapterList, InvalidUtf8InATitleBecomesAReplacementCharacter) {
-  std::string page = next_page(novel_data(json::array({{{"chapterId", "9"}, {"chapterName", "Chapter 3 - Caf\xC3\xA9"}}})));
+  std::string page = next_page(
+      novel_data(json::array({{{"chapterId", "9"}, {"chapterName", "Chapter 3 - Caf\xC3\xA9"}}})));
   page.replace(page.find("\xC3\xA9"), 2, "\xE9");  // a stray latin-1 byte
   auto list = parse_chapter_list(page, "https://www.chereads.com/novel/11122233344455566");
   ASSERT_TRUE(list.ok()) << list.error().describe();
@@ -248,7 +254,8 @@ TEST(ChereadsChapterList, InvalidUtf8InATitleBecomesAReplacementCharacter) {
 TEST(ChereadsChapterList, ListLinkWithoutIdsIsResolvedAgainstThePage) {
   const std::string page =
       "<html><body><ul class=\"ChapterItems_list__Zz1\"><li><a href=\"read/ch-3\">"
-      "<i class=\"styles_num__Qq\"><span>#3</span></i><strong>Chapter 3 - Away</strong></a></li></ul></body></html>";
+      "<i class=\"styles_num__Qq\"><span>#3</span></i><strong>Chapter 3 - "
+      "Away</strong></a></li></ul></body></html>";
   auto list = parse_chapter_list(page, "http://127.0.0.1:9/chapterlist/123/");
   ASSERT_TRUE(list.ok()) << list.error().describe();
   ASSERT_EQ(list->chapters.size(), 1u);

@@ -32,7 +32,9 @@ std::string without_embedded_json(std::string page) {
 
 std::string paragraphs_of(const std::string& title, const std::string& first, const std::string& rest) {
   json contents = json::array({{{"content", "<p>" + first + "</p>"}}, {{"content", "<p>" + rest + "</p>"}}});
-  json root = {{"pageProps", {{"pageData", {{"chapterInfo", {{"chapterName", title}, {"isAuth", 1}, {"contents", contents}}}}}}}};
+  json root = {
+      {"pageProps",
+       {{"pageData", {{"chapterInfo", {{"chapterName", title}, {"isAuth", 1}, {"contents", contents}}}}}}}};
   return "<html><body><script id=\"vite-plugin-ssr_pageContext\" type=\"application/json\">" + root.dump() +
          "</script></body></html>";
 }

@@ -40,11 +40,11 @@ TEST(ChereadsWorkCli, MalformedWorkIdIsAUsageErrorNamingTheFlag) {
 
 TEST(ChereadsWorkCli, UrlsOffTheSiteOrWithoutABookIdAreUsageErrors) {
   ScopedEnv base("CHEREADS_BASE", std::nullopt);
-  for (const char* url : {"https://www.example.com/chapterlist/34048845808168505/",
-                          "https://www.chereads.com/book/34048845808168505",
-                          "https://www.chereads.com/chapterlist/abc/",
-                          "https://www.chereads.com/novel/34048845808168505/86954917348045530",
-                          "ftp://www.chereads.com/chapterlist/1/", "chapterlist/1"}) {
+  for (const char* url :
+       {"https://www.example.com/chapterlist/34048845808168505/",
+        "https://www.chereads.com/book/34048845808168505", "https://www.chereads.com/chapterlist/abc/",
+        "https://www.chereads.com/novel/34048845808168505/86954917348045530",
+        "ftp://www.chereads.com/chapterlist/1/", "chapterlist/1"}) {
     auto parsed = parse_chereads_work_cli(std::string("--url=") + url + " --workId=" + kWork);
     EXPECT_FALSE(parsed.options.has_value()) << url;
     EXPECT_EQ(parsed.exit_code, runtime::exit_code::usage) << url;
@@ -87,7 +87,8 @@ TEST(ChereadsSegmentCli, DefaultsMatchTheOriginalScript) {
 }
 
 TEST(ChereadsSegmentCli, AcceptsBothFlagForms) {
-  auto equals = parse_chereads_segment_cli(std::string("--editionId=") + kWork + " --start=3 --end=9 --delay=0 --limit=2");
+  auto equals = parse_chereads_segment_cli(std::string("--editionId=") + kWork +
+                                           " --start=3 --end=9 --delay=0 --limit=2");
   ASSERT_TRUE(equals.options.has_value()) << equals.message;
   EXPECT_EQ(equals.options->start, 3);
   EXPECT_EQ(equals.options->end, 9);

@@ -34,9 +34,9 @@ TEST(ChereadsRecordings, EveryListedChapterHasAChapterPageToServe) {
 
 TEST(ChereadsRecordings, WorkRunPagesAreServedUnderTheirBookUrls) {
   const http::RecordingIndex index = load_index();
-  for (const char* url : {"/novel/34048845808168505", "/chapterlist/34048845808168505/",
-                          "/novel/34048845808168519", "/chapterlist/34048845808168519/",
-                          "/chapterlist/34048845808168527/", "/novel/31522330208765802"}) {
+  for (const char* url :
+       {"/novel/34048845808168505", "/chapterlist/34048845808168505/", "/novel/34048845808168519",
+        "/chapterlist/34048845808168519/", "/chapterlist/34048845808168527/", "/novel/31522330208765802"}) {
     auto recording = index.find("GET", url);
     EXPECT_TRUE(recording.ok()) << url << ": " << (recording.ok() ? "" : recording.error().describe());
   }

@@ -101,9 +101,14 @@ TEST(Encoding, MetaDeclaringUtf16IsReadAsUtf8) {
 }
 
 TEST(Encoding, Windows1252UndefinedBytesBecomeC1ControlsNotErrors) {
-  const auto r = scrapers::text::convert_to_utf8("a\x81" "b\x93", "windows-1252");
+  const auto r = scrapers::text::convert_to_utf8(
+      "a\x81"
+      "b\x93",
+      "windows-1252");
   ASSERT_TRUE(r.ok()) << r.error().describe();
-  EXPECT_EQ(r.value(), "a\xC2\x81" "b\xE2\x80\x9C");
+  EXPECT_EQ(r.value(),
+            "a\xC2\x81"
+            "b\xE2\x80\x9C");
 }
 
 TEST(Encoding, InvalidShiftJisIsRejectedWithItsOffsetOrReplaced) {

@@ -6,8 +6,8 @@
 
 using namespace scrapers::html;
 using namespace scrapers::html::testing;
-using scrapers::ErrorKind;
 using nlohmann::json;
+using scrapers::ErrorKind;
 
 TEST(ScriptJson, ReadsNextData) {
   const HtmlDocument doc = parse_fixture("readnovel_chapter.html");

@@ -86,7 +86,8 @@ TEST(Selector, DescendantAndChildCombinators) {
 }
 
 TEST(Selector, DescendantCombinatorBacktracksThroughAncestors) {
-  const HtmlDocument doc = parse_html("<div class=a><div class=b><section><div><p>x</p></div></section></div></div>");
+  const HtmlDocument doc = parse_html(
+      "<div class=a><div class=b><section><div><p>x</p></div></section></div></div>");
   EXPECT_EQ(doc.select(".a > .b p").size(), 1U);
   EXPECT_EQ(doc.select(".a div > p").size(), 1U);
   EXPECT_EQ(doc.select(".b > div > p").size(), 0U);
@@ -152,8 +153,7 @@ TEST(Selector, UnsupportedSyntaxIsRejectedWithItsPosition) {
     const auto r = Selector::parse(c.selector);
     ASSERT_FALSE(r.ok()) << c.selector;
     EXPECT_EQ(r.error().kind, ErrorKind::invalid_argument);
-    EXPECT_NE(r.error().message.find(c.expected), std::string::npos)
-        << c.selector << " -> " << r.error().message;
+    EXPECT_NE(r.error().message.find(c.expected), std::string::npos) << c.selector << " -> " << r.error().message;
   }
 }
 
@@ -174,8 +174,8 @@ TEST(Selector, RequireFirstReportsLayoutChangedNamingTheSelector) {
 TEST(Selector, NodeScopedSelectMatchesDescendantsOnly) {
   const HtmlDocument doc = parse_html(kPage);
   const HtmlNode ul = *doc.select_first("ul");
-  EXPECT_EQ(ul.select("ul").size(), 0U);          // not the node itself
-  EXPECT_EQ(ul.select("div a").size(), 3U);       // ancestors outside the scope may match
+  EXPECT_EQ(ul.select("ul").size(), 0U);     // not the node itself
+  EXPECT_EQ(ul.select("div a").size(), 3U);  // ancestors outside the scope may match
   EXPECT_EQ(doc.select_first(".box:last-child")->select("a").size(), 0U);
   EXPECT_TRUE(ul.matches(Selector::parse("[class^=ChapterItems_]").value()));
 }

@@ -47,9 +47,9 @@ TEST(NodeText, PreformattedTextIsKeptVerbatim) {
 }
 
 TEST(NodeText, SkipsScriptsStylesAndHead) {
-  const HtmlDocument doc =
-      parse_html("<head><title>T</title><style>p{}</style></head><body><script>var x=1;</script>"
-                 "<p>visible</p><noscript>enable js</noscript><template><p>t</p></template></body>");
+  const HtmlDocument doc = parse_html(
+      "<head><title>T</title><style>p{}</style></head><body><script>var x=1;</script>"
+      "<p>visible</p><noscript>enable js</noscript><template><p>t</p></template></body>");
   EXPECT_EQ(doc.text(), "visible");
   EXPECT_EQ(doc.select_first("title")->text(), "T");  // a skipped element is readable directly
 }
@@ -95,7 +95,8 @@ TEST(AdDetection, RecognisesAdSlotsButNotLookalikeNames) {
       "<div id=a4 class=advertisement></div><ins id=a5 class=adsbygoogle></ins><div id=a6 data-ad-slot=1></div>"
       "<div id=adContainer></div>"
       "<div id=n1 class=header></div><div id=n2 class=download></div><div id=n3 class=badge></div>"
-      "<div id=n4 class=add-to-cart></div><div id=n5 class='shadow loading'></div><div id=n6 class=mantine-Text-root></div>");
+      "<div id=n4 class=add-to-cart></div><div id=n5 class='shadow loading'></div><div id=n6 "
+      "class=mantine-Text-root></div>");
   for (const char* id : {"a1", "a2", "a3", "a4", "a5", "a6", "adContainer"}) {
     EXPECT_TRUE(is_ad_element(*doc.select_first(std::string("#") + id))) << id;
   }

@@ -15,7 +15,8 @@ using testing::write_text;
 TEST(TransportFactory, ReplayDirGivesATransportAnsweringFromRecordingsOnly) {
   TempDir dir;
   write_text(dir.path() / "readnovel" / "a.json", R"({"ok":true})");
-  write_text(dir.path() / "readnovel" / "a.json.meta.json", R"({"url":"/api/a","content_type":"application/json"})");
+  write_text(dir.path() / "readnovel" / "a.json.meta.json",
+             R"({"url":"/api/a","content_type":"application/json"})");
   ScopedEnv replay("HTTP_REPLAY_DIR", dir.path().string());
   ScopedEnv record("HTTP_RECORD_DIR", std::nullopt);
   scrapers::testing::FakeClock clock;

@@ -48,8 +48,9 @@ Response login_response() {
 }
 
 TEST(Redaction, TokenLikeQueryParametersAreRedactedAndOthersKept) {
-  EXPECT_EQ(redact_url("https://x.test/a?api_key=1&page=2&access_token=3&X-Amz-Signature=4&keyword=solo#f"),
-            "https://x.test/a?api_key=REDACTED&page=2&access_token=REDACTED&X-Amz-Signature=REDACTED&keyword=solo#f");
+  EXPECT_EQ(
+      redact_url("https://x.test/a?api_key=1&page=2&access_token=3&X-Amz-Signature=4&keyword=solo#f"),
+      "https://x.test/a?api_key=REDACTED&page=2&access_token=REDACTED&X-Amz-Signature=REDACTED&keyword=solo#f");
   EXPECT_EQ(redact_url("https://x.test/a"), "https://x.test/a");
   EXPECT_TRUE(is_secret_header("authorization"));
   EXPECT_TRUE(is_secret_header("Api-Key"));
@@ -69,8 +70,8 @@ TEST(RecordingTransport, WritesNoSecretAnywhere) {
 
   const std::string written = all_files_text(dir.path());
   ASSERT_FALSE(written.empty());
-  for (const char* secret : {"KEY-123", "HEADER-KEY-456", "JWT-789", "COOKIE-000", "PASSWORD-111",
-                             "SETCOOKIE-222", "HDRTOKEN-333", "BODYTOKEN-444"}) {
+  for (const char* secret : {"KEY-123", "HEADER-KEY-456", "JWT-789", "COOKIE-000", "PASSWORD-111", "SETCOOKIE-222",
+                             "HDRTOKEN-333", "BODYTOKEN-444"}) {
     EXPECT_EQ(written.find(secret), std::string::npos) << secret << " leaked into:\n" << written;
   }
   EXPECT_NE(written.find("RateLimit-Remaining"), std::string::npos) << "useful headers are kept";
@@ -113,8 +114,10 @@ TEST(RecordingTransport, TransportErrorsAreNotRecorded) {
 }
 
 TEST(RecordingFileName, IsReadableAndDistinctPerQuery) {
-  const auto a = recording_file_name("GET", "https://wuxiaworld.eu/api/chapters/solo-leveling/", "application/json");
-  const auto b = recording_file_name("GET", "https://wuxiaworld.eu/api/chapters/solo-leveling/?page=2", "application/json");
+  const auto a = recording_file_name("GET", "https://wuxiaworld.eu/api/chapters/solo-leveling/",
+                                     "application/json");
+  const auto b = recording_file_name("GET", "https://wuxiaworld.eu/api/chapters/solo-leveling/?page=2",
+                                     "application/json");
   EXPECT_EQ(a.rfind("get-api-chapters-solo-leveling-", 0), 0u) << a;
   EXPECT_EQ(a.substr(a.size() - 5), ".json");
   EXPECT_NE(a, b);

@@ -80,9 +80,11 @@ TEST_F(ReplayFixture, SecretQueryValuesMatchAfterRedaction) {
 
 TEST_F(ReplayFixture, ARecordedRequestBodySelectsBetweenRecordingsOfOneUrl) {
   record("dl-1.json", R"({"method":"POST","url":"/api/v1/download","request_body":{"file_id":1},
-                          "content_type":"application/json"})", R"({"link":"one"})");
+                          "content_type":"application/json"})",
+         R"({"link":"one"})");
   record("dl-2.json", R"({"method":"POST","url":"/api/v1/download","request_body":{"file_id":2},
-                          "content_type":"application/json"})", R"({"link":"two"})");
+                          "content_type":"application/json"})",
+         R"({"link":"two"})");
   auto replay = open();
   auto two = replay->send(req("https://api.test/api/v1/download", "POST", R"({ "file_id" : 2 })"));
   ASSERT_TRUE(two.ok());
@@ -124,7 +126,8 @@ TEST_F(ReplayFixture, AParserOnlyFixtureMarkedReplayFalseIsIgnored) {
 
 TEST_F(ReplayFixture, RedirectRecordingsAreFollowedToTheirTarget) {
   record("unsorted", R"({"url":"/api/v1/subtitles?query=x&languages=en","status":301,
-                        "headers":{"Location":"/api/v1/subtitles?languages=en&query=x"}})", std::nullopt);
+                        "headers":{"Location":"/api/v1/subtitles?languages=en&query=x"}})",
+         std::nullopt);
   record("sorted.json", R"({"url":"/api/v1/subtitles?languages=en&query=x","content_type":"application/json"})",
          R"({"data":[]})");
   auto replay = open();

@@ -229,8 +229,8 @@ TEST_F(RetryFixture, NetworkErrorsAndTimeoutsAreRetried) {
 }
 
 TEST_F(RetryFixture, PermanentErrorsAreReturnedAtOnce) {
-  for (const auto kind : {ErrorKind::too_large, ErrorKind::invalid_argument, ErrorKind::interrupted,
-                          ErrorKind::blocked}) {
+  for (const auto kind :
+       {ErrorKind::too_large, ErrorKind::invalid_argument, ErrorKind::interrupted, ErrorKind::blocked}) {
     auto transport = make(no_jitter());
     inner->push(make_error(kind, "permanent"));
     auto result = transport.send(get());

@@ -31,10 +31,10 @@ TEST(ParseUrl, FillsTheDefaultPortAndARootPath) {
 }
 
 TEST(ParseUrl, RejectsEverythingThatIsNotAnAbsoluteHttpUrl) {
-  for (const char* bad : {"ftp://example.com/", "file:///etc/passwd", "javascript:alert(1)",
-                          "/relative/path", "example.com/page", "https://", "https://:80/",
-                          "https://user:pw@example.com/", "https://example.com:99999/",
-                          "https://example.com:12ab/", "https://exa mple.com/", "https://example.com/\n"}) {
+  for (const char* bad :
+       {"ftp://example.com/", "file:///etc/passwd", "javascript:alert(1)", "/relative/path", "example.com/page",
+        "https://", "https://:80/", "https://user:pw@example.com/", "https://example.com:99999/",
+        "https://example.com:12ab/", "https://exa mple.com/", "https://example.com/\n"}) {
     auto url = parse_url(bad);
     ASSERT_FALSE(url.ok()) << bad;
     EXPECT_EQ(url.error().kind, ErrorKind::invalid_argument) << bad;
@@ -62,14 +62,26 @@ struct Resolution {
 
 TEST(ResolveUrl, FollowsRfc3986ReferenceResolution) {
   const std::string base = "http://a/b/c/d;p?q";
-  for (const auto& [href, expected] : std::initializer_list<Resolution>{
-           {"g", "http://a/b/c/g"}, {"./g", "http://a/b/c/g"}, {"g/", "http://a/b/c/g/"},
-           {"/g", "http://a/g"}, {"//g", "http://g/"}, {"?y", "http://a/b/c/d;p?y"},
-           {"g?y", "http://a/b/c/g?y"}, {"#s", "http://a/b/c/d;p?q"}, {"", "http://a/b/c/d;p?q"},
-           {".", "http://a/b/c/"}, {"./", "http://a/b/c/"}, {"..", "http://a/b/"},
-           {"../g", "http://a/b/g"}, {"../..", "http://a/"}, {"../../g", "http://a/g"},
-           {"../../../g", "http://a/g"}, {"/./g", "http://a/g"}, {"g/../h", "http://a/b/c/h"},
-           {"https://other.example/x/../y", "https://other.example/y"}}) {
+  for (const auto& [href, expected] :
+       std::initializer_list<Resolution>{{"g", "http://a/b/c/g"},
+                                         {"./g", "http://a/b/c/g"},
+                                         {"g/", "http://a/b/c/g/"},
+                                         {"/g", "http://a/g"},
+                                         {"//g", "http://g/"},
+                                         {"?y", "http://a/b/c/d;p?y"},
+                                         {"g?y", "http://a/b/c/g?y"},
+                                         {"#s", "http://a/b/c/d;p?q"},
+                                         {"", "http://a/b/c/d;p?q"},
+                                         {".", "http://a/b/c/"},
+                                         {"./", "http://a/b/c/"},
+                                         {"..", "http://a/b/"},
+                                         {"../g", "http://a/b/g"},
+                                         {"../..", "http://a/"},
+                                         {"../../g", "http://a/g"},
+                                         {"../../../g", "http://a/g"},
+                                         {"/./g", "http://a/g"},
+                                         {"g/../h", "http://a/b/c/h"},
+                                         {"https://other.example/x/../y", "https://other.example/y"}}) {
     auto resolved = resolve_url(base, href);
     ASSERT_TRUE(resolved.ok()) << href << ": " << resolved.error().describe();
     EXPECT_EQ(*resolved, expected) << "href " << href;

@@ -159,7 +159,8 @@ TEST_F(ApiClientTest, RedirectIsReportedNotFollowed) {
 
 TEST_F(ApiClientTest, DownloadFetchesTheLinkWithoutCredentials) {
   transport.answer_fixture(200, "api/download-8123001.json");
-  transport.answer(200, read_fixture("files/solo.leveling.s01e01.en.srt"), {{"Content-Type", "application/x-subrip"}});
+  transport.answer(200, read_fixture("files/solo.leveling.s01e01.en.srt"),
+                   {{"Content-Type", "application/x-subrip"}});
   auto c = client();
   auto file = c.download(8123001);
   ASSERT_TRUE(file.ok()) << file.error().describe();
@@ -167,7 +168,8 @@ TEST_F(ApiClientTest, DownloadFetchesTheLinkWithoutCredentials) {
   EXPECT_EQ(file->file_name, "[SubsPlease] Solo Leveling - 01 (1080p).en.srt");
   EXPECT_EQ(file->links_requested, 1);
   const http::Request& fetch = transport.sent[1];
-  EXPECT_EQ(fetch.url, "https://www.opensubtitles.com/download/5A3F0C9E1B7D2A4C/subfile/solo.leveling.s01e01.en.srt");
+  EXPECT_EQ(fetch.url,
+            "https://www.opensubtitles.com/download/5A3F0C9E1B7D2A4C/subfile/solo.leveling.s01e01.en.srt");
   EXPECT_FALSE(fetch.headers.has("Api-Key"));
   EXPECT_FALSE(fetch.headers.has("Authorization"));
   EXPECT_TRUE(fetch.follow_redirects);
@@ -256,7 +258,8 @@ TEST(RebaseApiUrl, ReplacesTheHostAndKeepsSchemePortAndPath) {
   EXPECT_EQ(rebase_api_url("https://api.opensubtitles.com/api/v1", "vip-api.opensubtitles.com").value(),
             "https://vip-api.opensubtitles.com/api/v1");
   EXPECT_EQ(rebase_api_url("http://127.0.0.1:18080/api/v1", "localhost").value(), "http://localhost:18080/api/v1");
-  EXPECT_EQ(rebase_api_url("http://127.0.0.1:18080/api/v1", "localhost:9000").value(), "http://localhost:9000/api/v1");
+  EXPECT_EQ(rebase_api_url("http://127.0.0.1:18080/api/v1", "localhost:9000").value(),
+            "http://localhost:9000/api/v1");
   EXPECT_FALSE(rebase_api_url("https://api.opensubtitles.com/api/v1", "bad host").ok());
 }
 

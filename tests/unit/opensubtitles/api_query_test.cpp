@@ -6,8 +6,11 @@ namespace scrapers::opensubtitles {
 namespace {
 
 TEST(CanonicalQuery, SortsKeysAlphabeticallyAndLowerCasesKeysAndValues) {
-  EXPECT_EQ(canonical_query({{"Query", "Solo Leveling"}, {"Season_Number", "1"}, {"Episode_Number", "2"},
-                             {"languages", "EN"}, {"order_by", "download_count"}}),
+  EXPECT_EQ(canonical_query({{"Query", "Solo Leveling"},
+                             {"Season_Number", "1"},
+                             {"Episode_Number", "2"},
+                             {"languages", "EN"},
+                             {"order_by", "download_count"}}),
             "episode_number=2&languages=en&order_by=download_count&query=solo+leveling&season_number=1");
 }
 

@@ -12,7 +12,8 @@ using testing::read_fixture;
 TEST(DownloadResponse, ReadsTheLinkFileNameAndQuota) {
   auto link = parse_download_response(read_fixture("api/download-8123001.json"));
   ASSERT_TRUE(link.ok()) << link.error().describe();
-  EXPECT_EQ(link->link, "https://www.opensubtitles.com/download/5A3F0C9E1B7D2A4C/subfile/solo.leveling.s01e01.en.srt");
+  EXPECT_EQ(link->link,
+            "https://www.opensubtitles.com/download/5A3F0C9E1B7D2A4C/subfile/solo.leveling.s01e01.en.srt");
   EXPECT_EQ(link->file_name, "[SubsPlease] Solo Leveling - 01 (1080p).en.srt");
   EXPECT_EQ(link->quota.remaining, 4);
   EXPECT_EQ(link->quota.requests, 1);
@@ -58,7 +59,8 @@ TEST(ApiFailure, InvalidDomain401SaysTheTokenDoesNotFitTheHost) {
 }
 
 TEST(ApiFailure, BadCredentialsAndBadKeyFailFast) {
-  const ApiFailure login = describe_api_failure(401, read_fixture("api/login-401-bad-credentials.json"), "POST /login");
+  const ApiFailure login = describe_api_failure(401, read_fixture("api/login-401-bad-credentials.json"),
+                                                "POST /login");
   EXPECT_EQ(login.error.kind, ErrorKind::unauthorized);
   EXPECT_EQ(login.error.context, "POST /login");
   EXPECT_NE(login.error.message.find("invalid username/password"), std::string::npos);
@@ -106,7 +108,8 @@ TEST(LoginResponse, ReadsTokenAndTheDifferentBaseUrlHost) {
 }
 
 TEST(LoginResponse, WithoutTokenIsMissingFieldAndBadHostIsRejected) {
-  EXPECT_EQ(parse_login_response(R"({"base_url":"api.opensubtitles.com"})").error().kind, ErrorKind::missing_field);
+  EXPECT_EQ(parse_login_response(R"({"base_url":"api.opensubtitles.com"})").error().kind,
+            ErrorKind::missing_field);
   auto bad = parse_login_response(R"({"token":"secret-token-value","base_url":"evil.com@x"})");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().kind, ErrorKind::parse);

@@ -64,7 +64,8 @@ TEST_F(CliTest, WorkRejectsBadUuidUrlAndProviderNamingTheArgument) {
 
 TEST_F(CliTest, WorkAcceptsTheConfiguredSiteBase) {
   env.set("OPENSUBTITLES_SITE_BASE", "http://127.0.0.1:18080");
-  auto local = parse_opensubtitles_work_cli("--url http://127.0.0.1:18080/en/tvshows/2024-solo-leveling --title X");
+  auto local = parse_opensubtitles_work_cli(
+      "--url http://127.0.0.1:18080/en/tvshows/2024-solo-leveling --title X");
   EXPECT_TRUE(local.options.has_value()) << local.message;
   auto production = parse_opensubtitles_work_cli(std::string("--url ") + kShow + " --title X");
   EXPECT_EQ(production.exit_code, 2);

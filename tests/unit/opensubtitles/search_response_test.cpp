@@ -54,8 +54,8 @@ TEST(SearchResponse, SurvivesNullAndMissingFieldsEverywhere) {
   EXPECT_EQ(page.results[0].id, "");
   EXPECT_EQ(page.results[0].language, std::nullopt);
   EXPECT_TRUE(page.results[0].files.empty());
-  EXPECT_EQ(page.results[1].id, "7715002");  // attributes: null
-  EXPECT_EQ(page.results[2].id, "7715003");  // attributes missing
+  EXPECT_EQ(page.results[1].id, "7715002");    // attributes: null
+  EXPECT_EQ(page.results[2].id, "7715003");    // attributes missing
   EXPECT_TRUE(page.results[3].files.empty());  // files without a usable file_id
   const SubtitleResult& usable = page.results[4];
   EXPECT_EQ(usable.language, "EN");

@@ -15,7 +15,8 @@ ShowPlan plan_fixture() {
 
 ShowSeason season(std::optional<int> number, std::string header, std::vector<std::string> labels) {
   ShowSeason s{std::move(header), number, {}};
-  for (auto& label : labels) s.episodes.push_back(ShowEpisode{label, "t", "https://x/" + label, parse_episode_code(label)});
+  for (auto& label : labels)
+    s.episodes.push_back(ShowEpisode{label, "t", "https://x/" + label, parse_episode_code(label)});
   return s;
 }
 

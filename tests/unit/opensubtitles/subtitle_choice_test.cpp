@@ -33,8 +33,8 @@ TEST(SubtitleChoice, TakesTheBestResultWhenItComesFirst) {
 }
 
 TEST(SubtitleChoice, PassesOverMachineAndAiTranslationsAndPrefersTrustedOverDownloads) {
-  const ChoiceReport report =
-      choose_subtitle(fixture_results("api/search-s01e02-machine-translated-first.json"), english());
+  const ChoiceReport report = choose_subtitle(fixture_results("api/search-s01e02-machine-translated-first.json"),
+                                              english());
   ASSERT_TRUE(report.choice.has_value());
   EXPECT_EQ(report.choice->file_id, 8124004);  // trusted, 410 downloads, beats untrusted 3120
   EXPECT_EQ(report.machine_translated, 1u);
@@ -89,7 +89,8 @@ TEST(SubtitleChoice, AcceptsAnyLanguageWhenNoneIsGiven) {
 
 TEST(SubtitleChoice, PicksTheFileWithTheLowestCdNumber) {
   auto r = result("6", true, 1);
-  r.files = {SubtitleFile{60, std::nullopt, "x.srt"}, SubtitleFile{62, 2, "cd2.srt"}, SubtitleFile{61, 1, "cd1.srt"}};
+  r.files = {SubtitleFile{60, std::nullopt, "x.srt"}, SubtitleFile{62, 2, "cd2.srt"},
+             SubtitleFile{61, 1, "cd1.srt"}};
   EXPECT_EQ(choose_subtitle({r}, english()).choice->file_id, 61);
 }
 

@@ -59,8 +59,7 @@ TEST(ChapterJson, ChapterPageInsteadOfJsonIsTheWrongContentType) {
 TEST(ChapterJson, InvalidUtf8BytesBecomeReplacementCharacters) {
   auto content = parse_chapter_json(read_fixture("getchapter-cafe-noir-1.json"), "u");
   ASSERT_TRUE(content.ok()) << content.error().describe();
-  EXPECT_EQ(content->text,
-            "She ordered a caf\uFFFD and waited.\nIt was the stranger\uFFFDs turn to speak.");
+  EXPECT_EQ(content->text, "She ordered a caf\uFFFD and waited.\nIt was the stranger\uFFFDs turn to speak.");
   EXPECT_EQ(content->title, "Chapter 1: Café Noir");
 }
 
@@ -79,8 +78,8 @@ TEST(ChapterJson, ObjectWithoutTextIsAMissingField) {
 }
 
 TEST(ChapterJson, ThrottledDetailIsARetryableRateLimit) {
-  auto content =
-      parse_chapter_json(R"({"detail":"Request was throttled. Expected available in 56 seconds."})", "u");
+  auto content = parse_chapter_json(R"({"detail":"Request was throttled. Expected available in 56 seconds."})",
+                                    "u");
   ASSERT_FALSE(content.ok());
   EXPECT_EQ(content.error().kind, ErrorKind::http_status);
   EXPECT_EQ(content.error().http_status, 429);

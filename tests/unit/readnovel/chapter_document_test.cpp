@@ -17,9 +17,16 @@ std::size_t count(std::string_view hay, std::string_view needle) {
   return n;
 }
 
-const std::vector<std::string> kHostileParagraphs = {
-    "She said “<b>hello</b>” & left.", "", "   ", "Tom & Jerry's \"quote\" </p><script>alert(1)</script>",
-    "ctrl\x01" "char\x0B" "and\xEF\xBF\xBE" "nonchar", "bad \xC3 byte", "\uFFFD kept"};
+const std::vector<std::string> kHostileParagraphs = {"She said “<b>hello</b>” & left.",
+                                                     "",
+                                                     "   ",
+                                                     "Tom & Jerry's \"quote\" </p><script>alert(1)</script>",
+                                                     "ctrl\x01"
+                                                     "char\x0B"
+                                                     "and\xEF\xBF\xBE"
+                                                     "nonchar",
+                                                     "bad \xC3 byte",
+                                                     "\uFFFD kept"};
 
 TEST(ChapterDocument, IsWellFormedXmlWhateverTheText) {
 #ifdef READNOVEL_HAVE_LIBXML2

@@ -133,8 +133,7 @@ TEST(ChapterList, BadElementsAreSkippedAndEachIsNamed) {
   };
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(list->problems[i].position, expected[i].first);
-    EXPECT_NE(list->problems[i].message.find(expected[i].second), std::string::npos)
-        << list->problems[i].message;
+    EXPECT_NE(list->problems[i].message.find(expected[i].second), std::string::npos) << list->problems[i].message;
   }
 }
 

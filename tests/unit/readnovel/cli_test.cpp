@@ -64,7 +64,8 @@ TEST(ReadnovelSegmentCli, SegmentIdsKeepTheirOrderAndDefaultsApply) {
 }
 
 TEST(ReadnovelSegmentCli, EditionDelayAndLimitWorkInBothFlagForms) {
-  auto equals = parse_readnovel_segment_cli(line({"--edition=" + std::string(kSegmentA), "--delay=0", "--limit=5"}));
+  auto equals = parse_readnovel_segment_cli(
+      line({"--edition=" + std::string(kSegmentA), "--delay=0", "--limit=5"}));
   ASSERT_TRUE(equals.options.has_value()) << equals.message;
   EXPECT_EQ(equals.options->edition_id, kSegmentA);
   EXPECT_EQ(equals.options->delay_ms, 0);

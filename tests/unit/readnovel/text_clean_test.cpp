@@ -30,15 +30,16 @@ bool any_paragraph_contains(const CleanedText& text, std::string_view needle) {
 TEST(CleanChapterText, WatermarkLinesInLookAlikeUnicodeAreDroppedAndCounted) {
   const CleanedText text = cleaned_fixture("getchapter-the-quiet-lantern-2.json");
   EXPECT_EQ(text.watermark_lines, 5u);
-  for (std::string_view gone : {"ΒOXΝʘVEL", "ｎｏｖｅｌｆｕｌｌ", "lightnοvelpub", "𝐍𝐨𝐯𝐞𝐥𝐁𝐢𝐧", "www.webnovel.com"}) {
+  for (std::string_view gone :
+       {"ΒOXΝʘVEL", "ｎｏｖｅｌｆｕｌｌ", "lightnοvelpub", "𝐍𝐨𝐯𝐞𝐥𝐁𝐢𝐧", "www.webnovel.com"}) {
     EXPECT_FALSE(any_paragraph_contains(text, gone)) << gone;
   }
 }
 
 TEST(CleanChapterText, ProseThatMentionsAnAggregatorOrItsPhrasesIsKept) {
   const CleanedText text = cleaned_fixture("getchapter-the-quiet-lantern-2.json");
-  EXPECT_TRUE(has_paragraph(text,
-                            "“You read that on NovelFull?” Min-seo laughed. “Those copies are full of mistakes.”"));
+  EXPECT_TRUE(
+      has_paragraph(text, "“You read that on NovelFull?” Min-seo laughed. “Those copies are full of mistakes.”"));
   EXPECT_TRUE(has_paragraph(
       text, "\"Please continue reading,\" the scholar said mildly, \"on the next page. It gets worse.\""));
 }
@@ -55,7 +56,8 @@ TEST(CleanChapterText, EscapedMarkupIsUnescapedAndFootnoteDigitsBecomeSuperscrip
 TEST(CleanChapterText, NulliTagsAreRemovedWithoutLosingTheirText) {
   const CleanedText text = cleaned_fixture("getchapter-the-quiet-lantern-2.json");
   EXPECT_FALSE(any_paragraph_contains(text, "nulli"));
-  EXPECT_TRUE(has_paragraph(text, "Min-seo dropped her brush. “That\uFFFDs not possible. Ink doesn\uFFFDt move on its own.”"));
+  EXPECT_TRUE(has_paragraph(
+      text, "Min-seo dropped her brush. “That\uFFFDs not possible. Ink doesn\uFFFDt move on its own.”"));
   EXPECT_GE(text.tags_removed, 4u);
 }
 
@@ -73,7 +75,8 @@ TEST(CleanChapterText, BlankLinesCollapseAndEveryParagraphIsTrimmed) {
     EXPECT_NE(p.front(), ' ');
     EXPECT_NE(p.back(), ' ');
   }
-  EXPECT_EQ(text.paragraphs.back(), "Outside, the first lamp of the Quiet Lantern Road burned on, steady as a heartbeat.");
+  EXPECT_EQ(text.paragraphs.back(),
+            "Outside, the first lamp of the Quiet Lantern Road burned on, steady as a heartbeat.");
   EXPECT_EQ(text.paragraphs.front().rfind("Ink dries slowly", 0), 0u);
 }
 
@@ -118,7 +121,9 @@ TEST(CleanChapterText, BreakTagsSplitParagraphs) {
 }
 
 TEST(CleanChapterText, ControlBidiAndInvisibleCharactersAreDropped) {
-  const CleanedText text = clean_chapter_text("a\x01" "b\u200Bc\u202Ed\uFEFFe\r\nnext\rline");
+  const CleanedText text = clean_chapter_text(
+      "a\x01"
+      "b\u200Bc\u202Ed\uFEFFe\r\nnext\rline");
   EXPECT_EQ(text.paragraphs, (std::vector<std::string>{"abcde", "next", "line"}));
 }
 

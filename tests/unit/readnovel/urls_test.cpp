@@ -28,10 +28,13 @@ TEST(ChapterSlug, DjangoSlugAlphabetIsAcceptedAndPathCharactersAreNot) {
 }
 
 TEST(Urls, BuildersUseTheSitePathsWhateverTheBaseSlash) {
-  EXPECT_EQ(chapter_list_url("https://wuxiaworld.eu", "solo-leveling"), "https://wuxiaworld.eu/api/chapters/solo-leveling/");
+  EXPECT_EQ(chapter_list_url("https://wuxiaworld.eu", "solo-leveling"),
+            "https://wuxiaworld.eu/api/chapters/solo-leveling/");
   EXPECT_EQ(chapter_list_url("http://127.0.0.1:8080/", "x"), "http://127.0.0.1:8080/api/chapters/x/");
-  EXPECT_EQ(chapter_json_url(kDefaultApiBase, "solo-leveling-2"), "https://wuxiaworld.eu/api/getchapter/solo-leveling-2/");
-  EXPECT_EQ(chapter_page_url(kCanonicalSiteBase, "solo-leveling-2"), "https://readnovel.eu/chapter/solo-leveling-2");
+  EXPECT_EQ(chapter_json_url(kDefaultApiBase, "solo-leveling-2"),
+            "https://wuxiaworld.eu/api/getchapter/solo-leveling-2/");
+  EXPECT_EQ(chapter_page_url(kCanonicalSiteBase, "solo-leveling-2"),
+            "https://readnovel.eu/chapter/solo-leveling-2");
   EXPECT_EQ(novel_page_url("https://readnovel.eu//", "solo-leveling"), "https://readnovel.eu/novel/solo-leveling");
 }
 
@@ -41,10 +44,10 @@ TEST(Urls, ChapterSlugIsReadBackFromACanonicalUrl) {
 }
 
 TEST(Urls, UrlsThatAreNotChapterPagesAreRejected) {
-  for (std::string_view url : {"", "readnovel.eu/chapter/x", "ftp://readnovel.eu/chapter/x",
-                               "https://readnovel.eu/novel/x", "https://readnovel.eu/chapter/",
-                               "https://readnovel.eu/chapter/a/b", "https://readnovel.eu/chapter/x?y=1",
-                               "https://readnovel.eu/chapter/..", "https://readnovel.eu"}) {
+  for (std::string_view url :
+       {"", "readnovel.eu/chapter/x", "ftp://readnovel.eu/chapter/x", "https://readnovel.eu/novel/x",
+        "https://readnovel.eu/chapter/", "https://readnovel.eu/chapter/a/b", "https://readnovel.eu/chapter/x?y=1",
+        "https://readnovel.eu/chapter/..", "https://readnovel.eu"}) {
     auto slug = chapter_slug_from_url(url);
     ASSERT_FALSE(slug.ok()) << url;
     EXPECT_EQ(slug.error().kind, ErrorKind::invalid_argument);

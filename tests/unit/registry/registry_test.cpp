@@ -18,14 +18,14 @@ constexpr const char* kUuid = "0b7c2a6e-8a43-4a0c-9a57-5b4f9c1f2d3e";
 TEST(Registry, ListsTheSixScrapersAndTryRunWithTheirScriptTypes) {
   std::map<std::string, std::string> script_types;
   for (const runtime::Program& program : all_programs()) script_types[program.name] = program.script_type;
-  EXPECT_EQ(script_types, (std::map<std::string, std::string>{
-                              {"readnovel-api", "scrape-readnovel-api"},
-                              {"readnovel-segment", "scrape-readnovel-segment"},
-                              {"chereads-work", "scrape-chereads-work"},
-                              {"chereads-segment", "scrape-chereads-segment"},
-                              {"opensubtitles-work", "scrape-opensubtitles-work"},
-                              {"bulk-download-subtitles", "bulk-download-subtitles"},
-                              {"try-run", "pipeline-jobs-try-run"}}));
+  EXPECT_EQ(script_types,
+            (std::map<std::string, std::string>{{"readnovel-api", "scrape-readnovel-api"},
+                                                {"readnovel-segment", "scrape-readnovel-segment"},
+                                                {"chereads-work", "scrape-chereads-work"},
+                                                {"chereads-segment", "scrape-chereads-segment"},
+                                                {"opensubtitles-work", "scrape-opensubtitles-work"},
+                                                {"bulk-download-subtitles", "bulk-download-subtitles"},
+                                                {"try-run", "pipeline-jobs-try-run"}}));
   for (const runtime::Program& program : all_programs()) {
     EXPECT_EQ(program.job_type, tracking::JobType::scrape) << program.name;
   }
@@ -53,7 +53,8 @@ TEST(Registry, ValidArgumentsGiveARunnableInvocationWithTheProgramsPacing) {
   EXPECT_EQ(segment.options->transport.min_delay, 250ms);
   EXPECT_TRUE(static_cast<bool>(segment.options->body));
   testing::ScopedEnv key("OPENSUBTITLES_API_KEY", "registry-test-key");
-  auto bulk = find_program("bulk-download-subtitles")->parse({"--editionId", kUuid, "--seriesName", "Solo Leveling"});
+  auto bulk = find_program("bulk-download-subtitles")
+                  ->parse({"--editionId", kUuid, "--seriesName", "Solo Leveling"});
   ASSERT_TRUE(bulk.options.has_value()) << bulk.message;
   EXPECT_GT(bulk.options->transport.requests_per_minute, 0) << "the OpenSubtitles API limit";
   auto api = find_program("readnovel-api")->parse({kUuid, "solo-leveling"});
@@ -84,7 +85,8 @@ TEST(Registry, HelpAndVersionAreTextWithoutAnInvocation) {
 }
 
 TEST(TryRunCli, TakesSecondsAFailureAndTheHeartbeatInterval) {
-  auto parsed = try_run::parse_try_run_cli("--seconds 1.5 --fail-with \"it broke\" --heartbeat-interval 100ms --json");
+  auto parsed = try_run::parse_try_run_cli(
+      "--seconds 1.5 --fail-with \"it broke\" --heartbeat-interval 100ms --json");
   ASSERT_TRUE(parsed.options.has_value()) << parsed.message;
   EXPECT_EQ(parsed.options->run_for, 1500ms);
   EXPECT_EQ(parsed.options->fail_with, "it broke");

@@ -38,9 +38,8 @@ TEST(BatchFailure, ARunWithSomeItemsStoredSucceedsEvenWhenOthersFailed) {
 }
 
 TEST(BatchFailure, EveryAttemptedItemFailingFailsTheRunNamingTheCountAndTheNoun) {
-  const BatchStats stats = run_segment_batch(segments(2), {}, [](const tracking::Segment&) {
-    return SegmentOutcome::failed("404");
-  });
+  const BatchStats stats = run_segment_batch(
+      segments(2), {}, [](const tracking::Segment&) { return SegmentOutcome::failed("404"); });
   EXPECT_EQ(batch_failure(stats, "chapters"), "all 2 attempted chapters failed");
   EXPECT_EQ(batch_failure(counts(0, 3, 5), "episodes"), "all 3 attempted episodes failed");
 }
@@ -51,7 +50,8 @@ TEST(BatchFailure, ARunWithNothingToDoSucceeds) {
 }
 
 TEST(BatchFailure, AnEarlyStopFailsTheRunWithTheStopReasonWhateverWasStored) {
-  EXPECT_EQ(batch_failure(stopped(1, 3, "3 consecutive blocked answers"), "chapters"), "3 consecutive blocked answers");
+  EXPECT_EQ(batch_failure(stopped(1, 3, "3 consecutive blocked answers"), "chapters"),
+            "3 consecutive blocked answers");
   EXPECT_EQ(batch_failure(stopped(0, 0, "interrupted by signal"), "chapters"), "interrupted by signal");
 }
 

@@ -16,10 +16,9 @@ ParsedCli<Options> parse(const std::string& line) {
   Options options;
   app.add_option("--delay", options.delay)->check(CLI::NonNegativeNumber);
   app.add_option("id", options.id)->required();
-  return parse_cli<Options>(app, options, [&] { app.parse(line, false); },
-                            [](const Options& o) {
-                              return o.id == "bad" ? std::string("id: 'bad' is not valid") : std::string();
-                            });
+  return parse_cli<Options>(
+      app, options, [&] { app.parse(line, false); },
+      [](const Options& o) { return o.id == "bad" ? std::string("id: 'bad' is not valid") : std::string(); });
 }
 
 TEST(CliSupport, ValidArgumentsGiveOptionsInBothFlagForms) {

@@ -16,7 +16,8 @@ TEST(PreJobLookup, TheFlagThatGaveTheIdIsItsContext) {
 }
 
 TEST(PreJobLookup, AFailedLookupSaysWhatFailedAndKeepsTheCauseKindAndContext) {
-  const Error cause = make_error(ErrorKind::database, "column \"provider\" does not exist", "looking up edition e-1");
+  const Error cause = make_error(ErrorKind::database, "column \"provider\" does not exist",
+                                 "looking up edition e-1");
   const Error error = lookup_failed("look up edition e-1", cause);
   EXPECT_EQ(error.kind, ErrorKind::database);
   EXPECT_EQ(error.describe(),

@@ -43,7 +43,10 @@ TEST(ChapterAssetKey, HostileTitlesCannotLeaveTheSegmentFolder) {
 
 TEST(SubtitleAssetKey, FollowsTheAnimeLayoutAndNeutralisesTraversal) {
   const std::string key = subtitle_asset_key(segment("3"), 3, "../../x.srt");
-  EXPECT_EQ(key.rfind("raw/anime/11111111-1111-4111-8111-111111111111/22222222-2222-4222-8222-222222222222/episode-3/", 0), 0u);
+  EXPECT_EQ(
+      key.rfind("raw/anime/11111111-1111-4111-8111-111111111111/22222222-2222-4222-8222-222222222222/episode-3/",
+                0),
+      0u);
   EXPECT_EQ(std::count(key.begin(), key.end(), '/'), 5) << key;
   EXPECT_EQ(key.find("/.."), std::string::npos) << key;
   EXPECT_EQ(key.substr(key.size() - 4), ".srt");

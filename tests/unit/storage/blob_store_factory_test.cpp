@@ -18,9 +18,13 @@ constexpr const char* kSecret = "factory-secret-value";
 // Sets the storage variables for one test and restores the previous environment.
 class StorageEnv {
  public:
-  static constexpr const char* kNames[] = {"CLOUDFLARE_R2_ENDPOINT", "CLOUDFLARE_R2_ACCESS_KEY_ID",
-                                           "CLOUDFLARE_R2_SECRET_ACCESS_KEY", "CLOUDFLARE_R2_BUCKET",
-                                           "CLOUDFLARE_R2_REGION", "CLOUDFLARE_R2_KEY_PREFIX", "ASSET_DIR"};
+  static constexpr const char* kNames[] = {"CLOUDFLARE_R2_ENDPOINT",
+                                           "CLOUDFLARE_R2_ACCESS_KEY_ID",
+                                           "CLOUDFLARE_R2_SECRET_ACCESS_KEY",
+                                           "CLOUDFLARE_R2_BUCKET",
+                                           "CLOUDFLARE_R2_REGION",
+                                           "CLOUDFLARE_R2_KEY_PREFIX",
+                                           "ASSET_DIR"};
   explicit StorageEnv(const std::map<std::string, std::string>& values) {
     for (const char* name : kNames) {
       if (const char* old = std::getenv(name)) saved_[name] = old;
@@ -94,9 +98,10 @@ TEST(BlobStoreFromEnv, TheRegionCanBeOverridden) {
 }
 
 TEST(BlobStoreFromEnv, APartialR2ConfigurationIsAnErrorNamingOnlyTheMissingVariables) {
-  StorageEnv env(std::map<std::string, std::string>{{"CLOUDFLARE_R2_ENDPOINT", "https://acct.r2.cloudflarestorage.com"},
-                  {"CLOUDFLARE_R2_SECRET_ACCESS_KEY", kSecret},
-                  {"CLOUDFLARE_R2_BUCKET", ""}});  // empty counts as unset
+  StorageEnv env(
+      std::map<std::string, std::string>{{"CLOUDFLARE_R2_ENDPOINT", "https://acct.r2.cloudflarestorage.com"},
+                                         {"CLOUDFLARE_R2_SECRET_ACCESS_KEY", kSecret},
+                                         {"CLOUDFLARE_R2_BUCKET", ""}});  // empty counts as unset
   scrapers::testing::CapturingTransport transport;
   auto store = make_blob_store_from_env(transport);
   ASSERT_FALSE(store.ok());

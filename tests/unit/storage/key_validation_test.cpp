@@ -29,14 +29,11 @@ TEST_P(HostileKeys, AreRejectedAsInvalidArgumentSayingWhy) {
 INSTANTIATE_TEST_SUITE_P(
     Storage, HostileKeys,
     ::testing::Values(
-        HostileKey{"Empty", "", "empty"},
-        HostileKey{"ParentTraversal", "../../etc/passwd", "'..' segment"},
+        HostileKey{"Empty", "", "empty"}, HostileKey{"ParentTraversal", "../../etc/passwd", "'..' segment"},
         HostileKey{"AbsolutePath", "/abs", "absolute path"},
         HostileKey{"DotDotInTheMiddle", "a/../b", "'..' segment"},
-        HostileKey{"DotSegment", "a/./b", "'.' segment"},
-        HostileKey{"TrailingDot", "a/.", "'.' segment"},
-        HostileKey{"DoubleSlash", "a//b", "empty segment"},
-        HostileKey{"TrailingSlash", "a/b/", "empty segment"},
+        HostileKey{"DotSegment", "a/./b", "'.' segment"}, HostileKey{"TrailingDot", "a/.", "'.' segment"},
+        HostileKey{"DoubleSlash", "a//b", "empty segment"}, HostileKey{"TrailingSlash", "a/b/", "empty segment"},
         HostileKey{"WindowsDrivePath", "C:\\x", "backslash"},
         HostileKey{"BackslashTraversal", "..\\..\\x", "backslash"},
         HostileKey{"EmbeddedNul", std::string("a\0b", 3), "control character (0x00"},
@@ -52,7 +49,8 @@ TEST(KeyValidation, AcceptsTheKeyPatternsTheScrapersUse) {
   EXPECT_TRUE(validate_key("raw/novel/7d4f0b3e-1111-4222-8333-944455556666/e1/number-0001/chapter-1.html").ok());
   EXPECT_TRUE(validate_key("raw/anime/w/e/episode-3/Show.S01E03.en.srt").ok());
   EXPECT_TRUE(validate_key("single-file.txt").ok());
-  EXPECT_TRUE(validate_key("raw/novel/w/e/number-0002/\xe7\xac\xac\xe4\xba\x8c\xe7\xab\xa0.html").ok());  // UTF-8 title
+  EXPECT_TRUE(
+      validate_key("raw/novel/w/e/number-0002/\xe7\xac\xac\xe4\xba\x8c\xe7\xab\xa0.html").ok());  // UTF-8 title
   EXPECT_TRUE(validate_key("a/..hidden/...three/b..").ok());  // dots inside names are fine
 }
 

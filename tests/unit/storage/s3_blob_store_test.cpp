@@ -15,8 +15,8 @@ constexpr const char* kHelloSha = "b94d27b9934d3e08a52e52d7da7dabfac484efe37a538
 constexpr const char* kEmptySha = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 S3Config config(std::string prefix = "") {
-  return S3Config{"https://acct.r2.cloudflarestorage.com/", "scraper-assets", "AKID123", kSecret, "auto",
-                  std::move(prefix)};
+  return S3Config{
+      "https://acct.r2.cloudflarestorage.com/", "scraper-assets", "AKID123", kSecret, "auto", std::move(prefix)};
 }
 
 class S3Store : public ::testing::Test {
@@ -77,8 +77,8 @@ TEST_F(S3Store, KeySegmentsArePercentEncodedAndThePrefixApplied) {
 }
 
 TEST_F(S3Store, PutSkipsTheUploadWhenIdenticalContentIsStored) {
-  transport.reply(200, "", {{"Content-Length", "11"}, {"Content-Type", "text/plain"},
-                            {"x-amz-meta-sha256", kHelloSha}});
+  transport.reply(200, "",
+                  {{"Content-Length", "11"}, {"Content-Type", "text/plain"}, {"x-amz-meta-sha256", kHelloSha}});
   auto blob = store.put("a/b.txt", "hello world", "text/plain");
   ASSERT_TRUE(blob.ok());
   EXPECT_EQ(transport.requests.size(), 1u);
@@ -86,8 +86,9 @@ TEST_F(S3Store, PutSkipsTheUploadWhenIdenticalContentIsStored) {
 }
 
 TEST_F(S3Store, PutUploadsWhenTheStoredContentDiffers) {
-  transport.reply(200, "", {{"content-length", "11"}, {"content-type", "text/plain"},
-                            {"x-amz-meta-sha256", std::string(64, 'a')}});
+  transport.reply(
+      200, "",
+      {{"content-length", "11"}, {"content-type", "text/plain"}, {"x-amz-meta-sha256", std::string(64, 'a')}});
   ASSERT_TRUE(store.put("a/b.txt", "hello world", "text/plain").ok());
   ASSERT_EQ(transport.requests.size(), 2u);
   EXPECT_EQ(transport.requests[1].method, "PUT");
@@ -144,8 +145,8 @@ TEST_F(S3Store, ATransportErrorIsPassedOnNamingTheKey) {
 }
 
 TEST_F(S3Store, HostileKeysNeverReachTheTransport) {
-  for (const std::string& key : std::vector<std::string>{"../../etc/passwd", "/abs", "a/../b", "a//b", "C:\\x", std::string("a\0b", 3),
-                                std::string(2048, 'k')}) {
+  for (const std::string& key : std::vector<std::string>{"../../etc/passwd", "/abs", "a/../b", "a//b", "C:\\x",
+                                                         std::string("a\0b", 3), std::string(2048, 'k')}) {
     EXPECT_EQ(store.put(key, "x", "").error().kind, ErrorKind::invalid_argument);
     EXPECT_EQ(store.exists(key).error().kind, ErrorKind::invalid_argument);
     EXPECT_EQ(store.read(key).error().kind, ErrorKind::invalid_argument);
@@ -156,8 +157,8 @@ TEST_F(S3Store, HostileKeysNeverReachTheTransport) {
 TEST_F(S3Store, AKeyTooLongOnceThePrefixIsAddedIsRefused) {
   CapturingTransport local;
   S3BlobStore prefixed(config("prefix"), local);
-  const std::string key = std::string(250, 'a') + "/" + std::string(250, 'b') + "/" + std::string(250, 'c') +
-                          "/" + std::string(250, 'd');  // 1003 bytes: valid alone, 1010 with "prefix/"
+  const std::string key = std::string(250, 'a') + "/" + std::string(250, 'b') + "/" + std::string(250, 'c') + "/" +
+                          std::string(250, 'd');  // 1003 bytes: valid alone, 1010 with "prefix/"
   ASSERT_TRUE(validate_key(key).ok());
   EXPECT_TRUE(prefixed.put(key, "x", "").ok());
   EXPECT_FALSE(prefixed.put(key + std::string(20, 'e'), "x", "").ok());

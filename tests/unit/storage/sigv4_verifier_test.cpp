@@ -16,14 +16,16 @@ constexpr const char* kS3KeyId = "AKIAIOSFODNN7EXAMPLE";
 constexpr const char* kEmptySha = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 RequestParts iam_list_users() {
-  return RequestParts{"GET", "/?Action=ListUsers&Version=2010-05-08",
+  return RequestParts{"GET",
+                      "/?Action=ListUsers&Version=2010-05-08",
                       {{"Content-Type", "application/x-www-form-urlencoded; charset=utf-8"},
                        {"Host", "iam.amazonaws.com"},
                        {"X-Amz-Date", "20150830T123600Z"}}};
 }
 
 RequestParts s3_get_object() {
-  return RequestParts{"GET", "/test.txt",
+  return RequestParts{"GET",
+                      "/test.txt",
                       {{"Host", "examplebucket.s3.amazonaws.com"},
                        {"Range", "bytes=0-9"},
                        {"x-amz-content-sha256", kEmptySha},
@@ -31,12 +33,14 @@ RequestParts s3_get_object() {
 }
 
 RequestParts s3_put_object(std::string target) {
-  return RequestParts{"PUT", std::move(target),
-                      {{"Host", "examplebucket.s3.amazonaws.com"},
-                       {"Date", "Fri, 24 May 2013 00:00:00 GMT"},
-                       {"x-amz-date", "20130524T000000Z"},
-                       {"x-amz-storage-class", "REDUCED_REDUNDANCY"},
-                       {"x-amz-content-sha256", "44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072"}}};
+  return RequestParts{
+      "PUT",
+      std::move(target),
+      {{"Host", "examplebucket.s3.amazonaws.com"},
+       {"Date", "Fri, 24 May 2013 00:00:00 GMT"},
+       {"x-amz-date", "20130524T000000Z"},
+       {"x-amz-storage-class", "REDUCED_REDUNDANCY"},
+       {"x-amz-content-sha256", "44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072"}}};
 }
 
 void authorize(RequestParts& request, std::string_view key_id, std::string_view secret,
@@ -73,15 +77,16 @@ TEST(SigV4, IamExampleSigningKeyAndSignatureMatchThePublishedValues) {
 }
 
 TEST(SigV4, S3GetObjectExampleSignsToThePublishedSignature) {
-  const auto creq =
-      canonical_request(s3_get_object(), {"host", "range", "x-amz-content-sha256", "x-amz-date"}, kEmptySha);
+  const auto creq = canonical_request(s3_get_object(), {"host", "range", "x-amz-content-sha256", "x-amz-date"},
+                                      kEmptySha);
   EXPECT_EQ(sha256_hex(creq), "7344ae5b7ee6c3e7e6b0fe0640412a37625d1fbfff95c48bbb2dc43964946972");
   EXPECT_EQ(signature(kS3Secret, "20130524T000000Z", "us-east-1", "s3", creq),
             "f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41");
 }
 
 TEST(SigV4, S3PutObjectExampleEncodesTheDollarAndSignsToThePublishedSignature) {
-  const std::vector<std::string> names = {"date", "host", "x-amz-content-sha256", "x-amz-date", "x-amz-storage-class"};
+  const std::vector<std::string> names = {"date", "host", "x-amz-content-sha256", "x-amz-date",
+                                          "x-amz-storage-class"};
   const auto payload = sha256_hex("Welcome to Amazon S3.");
   EXPECT_EQ(payload, "44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072");
   const auto creq = canonical_request(s3_put_object("/test%24file.text"), names, payload);
@@ -99,11 +104,11 @@ TEST(SigV4, CanonicalQuerySortsAndReencodes) {
 
 TEST(SigV4, ParsesTheAuthorizationHeaderOfTheIamExample) {
   Authorization auth;
-  ASSERT_TRUE(parse_authorization(
-      "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, "
-      "SignedHeaders=content-type;host;x-amz-date, "
-      "Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7",
-      auth));
+  ASSERT_TRUE(
+      parse_authorization("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, "
+                          "SignedHeaders=content-type;host;x-amz-date, "
+                          "Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7",
+                          auth));
   EXPECT_EQ(auth.access_key_id, "AKIDEXAMPLE");
   EXPECT_EQ(auth.region, "us-east-1");
   EXPECT_EQ(auth.service, "iam");
@@ -114,7 +119,8 @@ TEST(SigV4, ParsesTheAuthorizationHeaderOfTheIamExample) {
 class Verify : public ::testing::Test {
  protected:
   ServerKeys keys{{{kS3KeyId, kS3Secret}}, "us-east-1"};
-  const std::vector<std::string> names = {"date", "host", "x-amz-content-sha256", "x-amz-date", "x-amz-storage-class"};
+  const std::vector<std::string> names = {"date", "host", "x-amz-content-sha256", "x-amz-date",
+                                          "x-amz-storage-class"};
   const std::string body = "Welcome to Amazon S3.";
   RequestParts signed_put() {
     auto request = s3_put_object("/test%24file.text");

@@ -18,9 +18,15 @@ TEST(Ascii, OnlyTheTwentySixLettersChangeCase) {
 }
 
 TEST(Ascii, Utf8BytesPassThroughUnchanged) {
-  const std::string text = "\xC3\x89t\xC3\xA9 \xE2\x80\x94 Stra\xC3\x9F" "e";  // "Été — Straße"
-  EXPECT_EQ(to_ascii_lower(text), "\xC3\x89t\xC3\xA9 \xE2\x80\x94 stra\xC3\x9F" "e");
-  EXPECT_EQ(to_ascii_upper(text), "\xC3\x89T\xC3\xA9 \xE2\x80\x94 STRA\xC3\x9F" "E");
+  const std::string text =
+      "\xC3\x89t\xC3\xA9 \xE2\x80\x94 Stra\xC3\x9F"
+      "e";  // "Été — Straße"
+  EXPECT_EQ(to_ascii_lower(text),
+            "\xC3\x89t\xC3\xA9 \xE2\x80\x94 stra\xC3\x9F"
+            "e");
+  EXPECT_EQ(to_ascii_upper(text),
+            "\xC3\x89T\xC3\xA9 \xE2\x80\x94 STRA\xC3\x9F"
+            "E");
 }
 
 TEST(Ascii, ComparisonsIgnoreAsciiCaseOnly) {

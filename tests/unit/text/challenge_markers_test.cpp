@@ -80,13 +80,15 @@ TEST(ChallengeMarkers, OrdinaryPagesWithLookAlikesAreNotChallenges) {
   // Cloudflare's bot-management script is injected into ordinary pages, and a story
   // may say "Just a moment..." outside the title.
   expect_recognised_nowhere(
-      page_with("<title>Chapter 3</title><script src=\"/cdn-cgi/challenge-platform/scripts/jsd/main.js\"></script>"),
+      page_with(
+          "<title>Chapter 3</title><script src=\"/cdn-cgi/challenge-platform/scripts/jsd/main.js\"></script>"),
       "bot-management script");
   expect_recognised_nowhere(page_with("<script>a.src='/cdn-cgi/challenge-platform/h/b/scripts/jsd/1a2b/main.js'"
                                       "</script>"),
                             "versioned bot-management script");
-  expect_recognised_nowhere(page_with("<title>Chapter 3</title></head><body><p>\"Just a moment...\" she said.</p>"),
-                            "the phrase in the text");
+  expect_recognised_nowhere(
+      page_with("<title>Chapter 3</title></head><body><p>\"Just a moment...\" she said.</p>"),
+      "the phrase in the text");
 }
 
 TEST(ChallengeMarkers, OnlyTheHeadOfAHugeBodyIsScanned) {

@@ -6,7 +6,9 @@ using namespace scrapers::text;
 
 TEST(Entities, DecodesTheCommonNamedReferences) {
   EXPECT_EQ(decode_entities("&amp;&lt;&gt;&quot;&apos;"), "&<>\"'");
-  EXPECT_EQ(decode_entities("a&nbsp;b"), "a\xC2\xA0" "b");
+  EXPECT_EQ(decode_entities("a&nbsp;b"),
+            "a\xC2\xA0"
+            "b");
   EXPECT_EQ(decode_entities("&hellip;&mdash;&ndash;"), "\xE2\x80\xA6\xE2\x80\x94\xE2\x80\x93");
   EXPECT_EQ(decode_entities("&lsquo;&rsquo;&ldquo;&rdquo;"), "\xE2\x80\x98\xE2\x80\x99\xE2\x80\x9C\xE2\x80\x9D");
 }

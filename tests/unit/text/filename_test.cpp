@@ -28,7 +28,8 @@ void expect_safe(const std::string& name, std::size_t max_bytes = 150) {
     EXPECT_NE(u, 0x7FU);
     EXPECT_EQ(std::string_view("/\\<>:\"|?*").find(c), std::string_view::npos);
   }
-  for (const char* bidi : {"\xE2\x80\x8E", "\xE2\x80\x8F", "\xE2\x80\xAA", "\xE2\x80\xAE", "\xE2\x81\xA6", "\xE2\x81\xA9"}) {
+  for (const char* bidi :
+       {"\xE2\x80\x8E", "\xE2\x80\x8F", "\xE2\x80\xAA", "\xE2\x80\xAE", "\xE2\x81\xA6", "\xE2\x81\xA9"}) {
     EXPECT_EQ(name.find(bidi), std::string::npos);
   }
 }
@@ -36,7 +37,8 @@ void expect_safe(const std::string& name, std::size_t max_bytes = 150) {
 }  // namespace
 
 TEST(SanitizeFilename, KeepsOrdinaryUnicodeTitles) {
-  EXPECT_EQ(sanitize_filename("Chapter 2 - The Weakest Hunter’s Oath.txt"), "Chapter 2 - The Weakest Hunter’s Oath.txt");
+  EXPECT_EQ(sanitize_filename("Chapter 2 - The Weakest Hunter’s Oath.txt"),
+            "Chapter 2 - The Weakest Hunter’s Oath.txt");
   EXPECT_EQ(sanitize_filename("솔로 레벨링 외전"), "솔로 레벨링 외전");
 }
 

@@ -11,7 +11,9 @@ TEST(Utf8, AcceptsAsciiAndMultiByteText) {
 }
 
 TEST(Utf8, ReportsTheOffsetOfTheFirstBadByte) {
-  EXPECT_EQ(find_invalid_utf8("abc\xE9" "def"), 3U);
+  EXPECT_EQ(find_invalid_utf8("abc\xE9"
+                              "def"),
+            3U);
   EXPECT_EQ(find_invalid_utf8("0123456789\xFF"), 10U);
   EXPECT_EQ(find_invalid_utf8("ok \xE2\x80"), 3U);  // truncated sequence at the end
 }
@@ -25,8 +27,14 @@ TEST(Utf8, RejectsOverlongSurrogateAndOutOfRangeForms) {
 }
 
 TEST(Utf8, RepairReplacesEachMaximalBadSubpartWithOneReplacementCharacter) {
-  EXPECT_EQ(repair_utf8("a\xE2\x80" "b"), "a\xEF\xBF\xBD" "b");
-  EXPECT_EQ(repair_utf8("a\xFF\xFE" "b"), "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+  EXPECT_EQ(repair_utf8("a\xE2\x80"
+                        "b"),
+            "a\xEF\xBF\xBD"
+            "b");
+  EXPECT_EQ(repair_utf8("a\xFF\xFE"
+                        "b"),
+            "a\xEF\xBF\xBD\xEF\xBF\xBD"
+            "b");
   const std::string valid = "caf\xC3\xA9 \xE2\x80\x94 ok";
   EXPECT_EQ(repair_utf8(valid), valid);
   EXPECT_TRUE(is_valid_utf8(repair_utf8("\xC0\xAF\xED\xA0\x80 tail \x80")));
@@ -53,7 +61,9 @@ TEST(Utf8, AppendEncodesAllLengthsAndReplacesSurrogates) {
 }
 
 TEST(Utf8, PrefixLengthNeverSplitsACharacter) {
-  const std::string s = "ab\xE2\x80\x99" "cd";  // a b ’ c d
+  const std::string s =
+      "ab\xE2\x80\x99"
+      "cd";  // a b ’ c d
   EXPECT_EQ(utf8_prefix_length(s, 3), 2U);
   EXPECT_EQ(utf8_prefix_length(s, 4), 2U);
   EXPECT_EQ(utf8_prefix_length(s, 5), 5U);

@@ -5,7 +5,8 @@
 using namespace scrapers::text;
 
 TEST(Whitespace, CollapsesRunsAndTrimsEachLine) {
-  EXPECT_EQ(clean_whitespace("  Jin-Woo \t opened   his eyes.  \n   Again?  "), "Jin-Woo opened his eyes.\nAgain?");
+  EXPECT_EQ(clean_whitespace("  Jin-Woo \t opened   his eyes.  \n   Again?  "),
+            "Jin-Woo opened his eyes.\nAgain?");
 }
 
 TEST(Whitespace, NormalisesCrLfAndLoneCr) {
@@ -22,7 +23,9 @@ TEST(Whitespace, CollapsesBlankLinesToTheConfiguredMaximum) {
 }
 
 TEST(Whitespace, TurnsNoBreakSpacesIntoSpacesOnlyWhenAsked) {
-  const std::string in = "5\xC2\xA0hours\xC2\xA0\xC2\xA0" "ago";
+  const std::string in =
+      "5\xC2\xA0hours\xC2\xA0\xC2\xA0"
+      "ago";
   EXPECT_EQ(clean_whitespace(in), "5 hours ago");
   CleanOptions keep;
   keep.nbsp_to_space = false;

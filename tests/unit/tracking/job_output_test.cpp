@@ -31,7 +31,8 @@ TEST(JobOutput, FailedIsFilledFromErrors) {
 }
 
 TEST(JobOutput, PresentFieldsAreNeverOverwrittenBySynonyms) {
-  auto checked = with_minimum_counts({{"total", 5}, {"totalChapters", 9}, {"success", 5}, {"failed", 0}, {"errors", 2}});
+  auto checked = with_minimum_counts(
+      {{"total", 5}, {"totalChapters", 9}, {"success", 5}, {"failed", 0}, {"errors", 2}});
   ASSERT_TRUE(checked.ok());
   EXPECT_EQ((*checked)["total"], 5);
   EXPECT_EQ((*checked)["failed"], 0);
@@ -42,8 +43,7 @@ TEST(JobOutput, MissingSuccessIsRejectedNamingTheField) {
   ASSERT_FALSE(checked.ok());
   EXPECT_EQ(checked.error().kind, ErrorKind::invalid_argument);
   EXPECT_EQ(checked.error().message.rfind("job output lacks the minimum field(s) success (", 0), 0u)
-      << "only success is missing (total and failed come from synonyms): "
-      << checked.error().message;
+      << "only success is missing (total and failed come from synonyms): " << checked.error().message;
 }
 
 TEST(JobOutput, NonObjectsAndNonCountsAreRejected) {

@@ -34,10 +34,10 @@ TEST(Cron, EveryMinuteMatchesEveryMinute) {
 
 TEST(Cron, NumbersRangesListsAndSteps) {
   const auto c = cron("*/15 9-17 * * 1-5");
-  EXPECT_TRUE(c.matches(at(2026, 3, 2, 9, 45)));    // Monday
+  EXPECT_TRUE(c.matches(at(2026, 3, 2, 9, 45)));  // Monday
   EXPECT_FALSE(c.matches(at(2026, 3, 2, 9, 46)));
   EXPECT_FALSE(c.matches(at(2026, 3, 2, 18, 0)));
-  EXPECT_FALSE(c.matches(at(2026, 3, 1, 10, 0)));   // Sunday
+  EXPECT_FALSE(c.matches(at(2026, 3, 1, 10, 0)));  // Sunday
   EXPECT_EQ(c.next_slot_after(at(2026, 3, 2, 17, 45)), at(2026, 3, 3, 9, 0));
   EXPECT_EQ(c.latest_slot_at_or_before(at(2026, 3, 2, 8, 0)), at(2026, 2, 27, 17, 45));  // Friday
   const auto list = cron("5,10-12,50/5 0 1 1 *");
@@ -78,15 +78,13 @@ TEST(Cron, TheLatestSlotCountsTheCurrentMinuteAndSkipsBacklog) {
   EXPECT_EQ(cron("59 23 31 12 *").latest_slot_at_or_before(at(2026, 1, 1, 0, 0)), at(2025, 12, 31, 23, 59));
 }
 
-TEST(Cron, TheExpressionIsKeptNormalised) {
-  EXPECT_EQ(cron("  0   3 * *  *  ").expression(), "0 3 * * *");
-}
+TEST(Cron, TheExpressionIsKeptNormalised) { EXPECT_EQ(cron("  0   3 * *  *  ").expression(), "0 3 * * *"); }
 
 TEST(Cron, BadExpressionsAreOneLineInvalidArguments) {
-  for (const char* bad : {"", "* * * *", "* * * * * *", "60 * * * *", "* 24 * * *", "* * 0 * *",
-                          "* * * 13 *", "* * * * 8", "5-2 * * * *", "*/0 * * * *", "a * * * *",
-                          "* * * FOO *", "1,,2 * * * *", "*/x * * * *", "-1 * * * *", "0 0 31 2 *",
-                          "0 0 30,31 2 *", "1- * * * *", "* * * * MON-"}) {
+  for (const char* bad :
+       {"", "* * * *", "* * * * * *", "60 * * * *", "* 24 * * *", "* * 0 * *", "* * * 13 *", "* * * * 8",
+        "5-2 * * * *", "*/0 * * * *", "a * * * *", "* * * FOO *", "1,,2 * * * *", "*/x * * * *", "-1 * * * *",
+        "0 0 31 2 *", "0 0 30,31 2 *", "1- * * * *", "* * * * MON-"}) {
     auto parsed = CronSchedule::parse(bad);
     ASSERT_FALSE(parsed.ok()) << "'" << bad << "'";
     EXPECT_EQ(parsed.error().kind, ErrorKind::invalid_argument) << bad;

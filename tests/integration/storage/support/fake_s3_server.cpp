@@ -13,8 +13,7 @@ namespace scrapers::testing {
 namespace {
 
 int status_for(const std::string& code) {
-  if (code == "XAmzContentSHA256Mismatch" || code == "AuthorizationHeaderMalformed" ||
-      code == "InvalidRequest") {
+  if (code == "XAmzContentSHA256Mismatch" || code == "AuthorizationHeaderMalformed" || code == "InvalidRequest") {
     return 400;
   }
   if (code == "NoSuchKey" || code == "NoSuchBucket") return 404;
@@ -29,7 +28,8 @@ void answer_error(httplib::Response& response, int status, const std::string& co
 }
 
 std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
 }
 

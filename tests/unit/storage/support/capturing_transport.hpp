@@ -23,8 +23,7 @@ class CapturingTransport final : public http::Transport {
     return reply;
   }
 
-  void reply(int status, std::string body = {},
-             std::vector<std::pair<std::string, std::string>> headers = {}) {
+  void reply(int status, std::string body = {}, std::vector<std::pair<std::string, std::string>> headers = {}) {
     http::Response response;
     response.status = status;
     response.body = std::move(body);

@@ -117,8 +117,8 @@ std::string uri_encode(std::string_view s, bool encode_slash) {
   std::string out;
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                            (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                            c == '-' || c == '.' || c == '_' || c == '~';
     if (unreserved || (c == '/' && !encode_slash)) {
       out += ch;
     } else {
@@ -209,8 +209,8 @@ std::string signing_key(std::string_view secret, std::string_view date, std::str
 std::string signature(std::string_view secret, std::string_view amz_date, std::string_view region,
                       std::string_view service, std::string_view canonical_request_text) {
   const auto date = amz_date.substr(0, 8);
-  const std::string scope =
-      std::string(date) + "/" + std::string(region) + "/" + std::string(service) + "/aws4_request";
+  const std::string scope = std::string(date) + "/" + std::string(region) + "/" + std::string(service) +
+                            "/aws4_request";
   return hex(hmac_sha256(signing_key(secret, date, region, service),
                          string_to_sign(amz_date, scope, canonical_request_text)));
 }

@@ -40,8 +40,7 @@ std::string canonical_headers(const RequestParts& request, const std::vector<std
 std::string canonical_request(const RequestParts& request, const std::vector<std::string>& signed_headers,
                               std::string_view payload_hash);
 
-std::string string_to_sign(std::string_view amz_date, std::string_view scope,
-                           std::string_view canonical_request);
+std::string string_to_sign(std::string_view amz_date, std::string_view scope, std::string_view canonical_request);
 std::string signing_key(std::string_view secret, std::string_view date, std::string_view region,
                         std::string_view service);
 std::string signature(std::string_view secret, std::string_view amz_date, std::string_view region,
