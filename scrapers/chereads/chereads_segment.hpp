@@ -13,7 +13,7 @@
 // challenge is `blocked`, and three blocked answers in a row stop the run.
 // An unknown edition fails the job (no ids) with a clear message.
 // Output: {totalSegments, success, skipped, errors, locked, blocked, notAttempted,
-// failures} plus total/success/failed. Exit 1 when any chapter failed.
+// failures} plus total/success/failed. Any failed chapter fails the job (exit 1).
 #pragma once
 
 #include <cstdint>

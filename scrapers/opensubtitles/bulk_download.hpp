@@ -13,7 +13,7 @@
 // so are titles without SxxEyy, which do not use up a --limit slot either (listed
 // in skippedTitles); --limit caps the episodes attempted. A 406 quota answer stops
 // the run at once: the rest is counted notAttempted, the run is a success when
-// something was downloaded (failed otherwise) and the output carries
+// something was downloaded and no episode failed (failed otherwise) and the output carries
 // quotaExhausted and the reset time. 401/403 fail the run; so does a login
 // (credentials given) that fails for any reason: nothing is then downloaded
 // anonymously. The API key, the token and the password never appear in logs, job
@@ -26,8 +26,7 @@
 // alreadyPresent, notFound, withoutEpisodeCode, quotaExhausted, nothingFound,
 // remaining?, quotaResetTime?, ...}, also printed on stdout. nothingFound (and a
 // WARN line) when searches were answered and not one episode had a subtitle (e.g.
-// a wrong --seriesName); the job still succeeds. Exit 1 also when the job
-// succeeded but some episodes failed.
+// a wrong --seriesName); the job still succeeds. Any failed episode fails the job.
 #pragma once
 
 #include <cstddef>

@@ -90,7 +90,7 @@ runtime::BatchEnding run_batch(const ReadnovelSegmentOptions& options, const Pla
         if (missing.count(segment.id)) return runtime::SegmentOutcome::failed("segment not found");
         return process_segment(segment, ctx.db(), services, site, totals);
       });
-  return runtime::end_batch(stats, "segments", segment_output(stats, totals));
+  return runtime::end_batch(stats, "chapters", segment_output(stats, totals));
 }
 
 }  // namespace

@@ -13,8 +13,8 @@
 // (cleaned_text, text/html, pipeline) and linked (role 'content') in one statement.
 // Requests are paced by --delay (the transport waits between requests to a host).
 // Per-segment failures are counted and listed; the run goes on. The job is failed
-// when every attempted segment failed or the run stopped early (interrupt: exit 130);
-// otherwise success, with exit 1 when any segment failed.
+// when any attempted segment failed (exit 1) or the run stopped early (interrupt:
+// exit 130); otherwise success (runtime::batch_failure holds the rule).
 // Output: {totalSegments, success, skipped, failed, notAttempted, failures,
 // replacementCharacters, watermarkLines} plus total.
 #pragma once

@@ -3,15 +3,28 @@
 #include <utility>
 
 namespace scrapers::runtime {
+namespace {
+
+// " (first: number 12: content too short)" for the first listed failure, or "".
+std::string first_failure(const BatchStats& stats) {
+  if (!stats.failures.is_array() || stats.failures.empty()) return {};
+  const nlohmann::json& first = stats.failures.front();
+  const std::string number = first.value("number", std::string());
+  const std::string where = number.empty() ? "segment " + first.value("segmentId", std::string("?")) : "number " + number;
+  return " (first: " + where + ": " + first.value("reason", std::string("no reason given")) + ")";
+}
+
+}  // namespace
 
 std::optional<std::string> batch_failure(const BatchStats& stats, std::string_view noun, EarlyStop stop) {
   if (stats.aborted) {
     if (stop == EarlyStop::failure) return stats.abort_reason;
-    if (stats.stored == 0) return stats.abort_reason + ": nothing was downloaded";
+    if (stats.stored == 0 && stats.failed == 0) return stats.abort_reason + ": nothing was downloaded";
   }
-  const std::size_t attempted = stats.stored + stats.failed;
-  if (attempted > 0 && stats.stored == 0) {
-    return "all " + std::to_string(attempted) + " attempted " + std::string(noun) + " failed";
+  if (stats.failed > 0) {
+    const std::size_t attempted = stats.stored + stats.failed;
+    return std::to_string(stats.failed) + " of " + std::to_string(attempted) + " " + std::string(noun) + " failed" +
+           first_failure(stats);
   }
   return std::nullopt;
 }

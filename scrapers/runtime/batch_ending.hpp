@@ -2,14 +2,16 @@
 // its batch counts become the job's status and error, and the process exit status.
 //
 // The policy lives in two functions and nowhere else:
-// - batch_failure(): whether the job fails, and its error text. Today the job fails when
-//   the run stopped early (interrupt, blocked streak, refused login: the stop's reason),
-//   or when items were attempted and none was stored ("all 3 attempted chapters
-//   failed"); a run where nothing needed doing succeeds. An EarlyStop::pause (a spent
-//   download quota) keeps what was stored: the job succeeds when something was, and
+// - batch_failure(): whether the job fails, and its error text. The job fails when the
+//   run stopped early (interrupt, blocked streak, refused login: the stop's reason), or
+//   when any attempted item failed ("3 of 48 chapters failed (first: number 12: …)"),
+//   with its counts kept in the output; a re-run only does the items still missing,
+//   since stored ones are skipped. Locked chapters, items not found and items a quota
+//   stop left are not failures. An EarlyStop::pause (a spent download quota) keeps what
+//   was stored: without failed items the job succeeds when something was stored, and
 //   otherwise fails "<stop reason>: nothing was downloaded".
-// - batch_exit_status(): the job's exit status, except that a successful job in which
-//   some item failed exits job_failed (1), so a caller notices the partial failure.
+// - batch_exit_status(): the job's exit status; a successful job in which some item
+//   failed (possible only through a custom policy) still exits job_failed (1).
 // run_batch_job() applies both around run_tracked_job(): the body hands back a
 // BatchEnding (result + counts), so no caller keeps the counts on the side.
 #pragma once

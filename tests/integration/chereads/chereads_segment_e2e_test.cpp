@@ -47,7 +47,8 @@ TEST(ChereadsSegmentE2e, ReadableChaptersAreStoredLockedOnesCountedAndTheShortOn
   EXPECT_EQ(result.exit_code, 1) << "one chapter failed (too short)\n" << result.err;
 
   const auto job = h.last_job();
-  EXPECT_EQ(job[0], "success");
+  EXPECT_EQ(job[0], "failed") << "a failed chapter fails the job";
+  EXPECT_EQ(job[2].value_or("").rfind("1 of ", 0), 0u) << job[2].value_or("");
   EXPECT_EQ(job[6], edition);
   EXPECT_EQ(job[5], kWorkId);
   const json input = last_input(h);

@@ -81,7 +81,8 @@ class ReadnovelSegmentE2e : public ::testing::Test {
 TEST_F(ReadnovelSegmentE2e, EditionRunStoresReadableChaptersAndListsEachFailure) {
   const ProcessResult result = run_segments(h(), {"--edition", edition_});
   EXPECT_EQ(result.exit_code, 1) << "three chapters fail\n" << result.err;
-  EXPECT_EQ(column(h(), kStatus), "success");
+  EXPECT_EQ(column(h(), kStatus), "failed") << "failed chapters fail the job";
+  EXPECT_EQ(column(h(), kError).rfind("3 of 8 chapters failed (first: number ", 0), 0u) << column(h(), kError);
   const json output = json_column(h(), kOutput);
   EXPECT_EQ(output["totalSegments"], kLanternChapters);
   EXPECT_EQ(output["success"], kStorable);
@@ -250,7 +251,7 @@ TEST_F(ReadnovelSegmentE2e, LimitCapsHowManySegmentsAreProcessed) {
 TEST_F(ReadnovelSegmentE2e, UnknownSegmentIdIsListedAsAFailureAndTheRestIsStored) {
   const ProcessResult result = run_segments(h(), {ids_["1"], kMissingId});
   EXPECT_EQ(result.exit_code, 1) << result.err;
-  EXPECT_EQ(column(h(), kStatus), "success");
+  EXPECT_EQ(column(h(), kStatus), "failed");
   const json output = json_column(h(), kOutput);
   EXPECT_EQ(output["success"], 1);
   ASSERT_EQ(output["failures"].size(), 1u);

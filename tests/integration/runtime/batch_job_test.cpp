@@ -38,11 +38,13 @@ class BatchJob : public TrackingTest {
   std::string job_id_;
 };
 
-TEST_F(BatchJob, APartlyFailedRunEndsTheJobSuccessButExitsOne) {
+TEST_F(BatchJob, APartlyFailedRunEndsTheJobFailedWithTruthfulCountsAndExitsOne) {
   const int code = run(
       [](rt::JobContext&) { return rt::end_batch(counts(2, 1), "chapters", output(counts(2, 1))); });
   EXPECT_EQ(code, rt::exit_code::job_failed);
-  EXPECT_EQ(column(job_id_, "status"), "success");
+  EXPECT_EQ(column(job_id_, "status"), "failed");
+  EXPECT_EQ(column(job_id_, "error"), "1 of 3 chapters failed");
+  EXPECT_EQ(column(job_id_, "output->>'success'"), "2");
   EXPECT_EQ(column(job_id_, "output->>'failed'"), "1");
 }
 
@@ -58,7 +60,7 @@ TEST_F(BatchJob, AFailedRunEndsTheJobFailedWithTheBatchError) {
       [](rt::JobContext&) { return rt::end_batch(counts(0, 2), "chapters", output(counts(0, 2))); });
   EXPECT_EQ(code, rt::exit_code::job_failed);
   EXPECT_EQ(column(job_id_, "status"), "failed");
-  EXPECT_EQ(column(job_id_, "error"), "all 2 attempted chapters failed");
+  EXPECT_EQ(column(job_id_, "error"), "2 of 2 chapters failed");
   EXPECT_EQ(column(job_id_, "output->>'failed'"), "2");
 }
 

@@ -32,16 +32,23 @@ std::vector<tracking::Segment> segments(int count) {
   return out;
 }
 
-TEST(BatchFailure, ARunWithSomeItemsStoredSucceedsEvenWhenOthersFailed) {
-  EXPECT_EQ(batch_failure(counts(7, 3), "chapters"), std::nullopt);
+TEST(BatchFailure, AnyFailedItemFailsTheRunNamingTheCountsAndTheFirstFailure) {
+  int calls = 0;
+  std::vector<tracking::Segment> batch = segments(3);
+  batch[1].number = "12";
+  const BatchStats stats = run_segment_batch(batch, {}, [&](const tracking::Segment&) {
+    return ++calls == 2 ? SegmentOutcome::failed("content too short") : SegmentOutcome::stored("ok");
+  });
+  EXPECT_EQ(batch_failure(stats, "chapters"), "1 of 3 chapters failed (first: number 12: content too short)");
+  EXPECT_EQ(batch_failure(counts(7, 3), "chapters"), "3 of 10 chapters failed");
   EXPECT_EQ(batch_failure(counts(7, 0), "chapters"), std::nullopt);
 }
 
-TEST(BatchFailure, EveryAttemptedItemFailingFailsTheRunNamingTheCountAndTheNoun) {
+TEST(BatchFailure, EveryAttemptedItemFailingFailsTheRunToo) {
   const BatchStats stats = run_segment_batch(
       segments(2), {}, [](const tracking::Segment&) { return SegmentOutcome::failed("404"); });
-  EXPECT_EQ(batch_failure(stats, "chapters"), "all 2 attempted chapters failed");
-  EXPECT_EQ(batch_failure(counts(0, 3, 5), "episodes"), "all 3 attempted episodes failed");
+  EXPECT_EQ(batch_failure(stats, "chapters"), "2 of 2 chapters failed (first: segment seg-1: 404)");
+  EXPECT_EQ(batch_failure(counts(0, 3, 5), "episodes"), "3 of 3 episodes failed");
 }
 
 TEST(BatchFailure, ARunWithNothingToDoSucceeds) {
@@ -56,32 +63,35 @@ TEST(BatchFailure, AnEarlyStopFailsTheRunWithTheStopReasonWhateverWasStored) {
 }
 
 TEST(BatchFailure, APauseKeepsWhatWasStoredAndFailsOnlyWhenNothingWas) {
-  EXPECT_EQ(batch_failure(stopped(2, 1, "download quota exhausted"), "episodes", EarlyStop::pause), std::nullopt);
-  EXPECT_EQ(batch_failure(stopped(0, 1, "download quota exhausted"), "episodes", EarlyStop::pause),
+  EXPECT_EQ(batch_failure(stopped(2, 0, "download quota exhausted"), "episodes", EarlyStop::pause), std::nullopt);
+  EXPECT_EQ(batch_failure(stopped(0, 0, "download quota exhausted"), "episodes", EarlyStop::pause),
             "download quota exhausted: nothing was downloaded");
+  EXPECT_EQ(batch_failure(stopped(2, 1, "download quota exhausted"), "episodes", EarlyStop::pause),
+            "1 of 3 episodes failed")
+      << "items that failed before the stop still fail the run";
 }
 
 TEST(BatchFailure, APauseOnlyAppliesToARunThatStopped) {
-  EXPECT_EQ(batch_failure(counts(0, 2), "episodes", EarlyStop::pause), "all 2 attempted episodes failed");
-  EXPECT_EQ(batch_failure(counts(1, 2), "episodes", EarlyStop::pause), std::nullopt);
+  EXPECT_EQ(batch_failure(counts(0, 2), "episodes", EarlyStop::pause), "2 of 2 episodes failed");
+  EXPECT_EQ(batch_failure(counts(1, 0), "episodes", EarlyStop::pause), std::nullopt);
 }
 
 TEST(EndBatch, AFailedRunKeepsItsOutputAndCountsAndCarriesTheError) {
   const json output = {{"total", 2}, {"success", 0}, {"failed", 2}};
   const BatchEnding ending = end_batch(counts(0, 2), "segments", output);
   EXPECT_TRUE(ending.result.failed);
-  EXPECT_EQ(ending.result.error, "all 2 attempted segments failed");
+  EXPECT_EQ(ending.result.error, "2 of 2 segments failed");
   EXPECT_EQ(ending.result.output, output);
   EXPECT_EQ(ending.stats.failed, 2u);
 }
 
 TEST(EndBatch, ASuccessfulRunKeepsItsOutputAndCounts) {
-  const json output = {{"total", 3}, {"success", 2}, {"failed", 1}};
-  const BatchEnding ending = end_batch(counts(2, 1), "segments", output);
+  const json output = {{"total", 3}, {"success", 2}, {"failed", 0}};
+  const BatchEnding ending = end_batch(counts(2, 0, 1), "segments", output);
   EXPECT_FALSE(ending.result.failed);
   EXPECT_EQ(ending.result.output, output);
   EXPECT_EQ(ending.stats.stored, 2u);
-  EXPECT_EQ(ending.stats.failed, 1u);
+  EXPECT_EQ(ending.stats.skipped, 1u);
 }
 
 TEST(EndBatch, APausedRunWithSomethingStoredSucceeds) {
