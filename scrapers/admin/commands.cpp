@@ -3,7 +3,6 @@
 #include <iostream>
 
 #include "common/util/log.hpp"
-#include "common/util/signals.hpp"
 #include "scrapers/admin/listings.hpp"
 #include "scrapers/admin/table.hpp"
 #include "scrapers/registry/registry.hpp"
@@ -86,13 +85,7 @@ int pipeline_jobs_main(int argc, const char* const* argv) {
       return cli.exit_code;
     }
     if (cli.options->command == Command::try_run) {
-      const runtime::Program& try_run = *registry::find_program("try-run");
-      auto invocation = try_run.parse(cli.options->program_args);
-      if (!invocation.options) {  // --help / --version
-        runtime::print_cli_outcome("pipeline-jobs try-run", invocation);
-        return invocation.exit_code;
-      }
-      return runtime::run_program(invocation.options->transport, invocation.options->body);
+      return runtime::run_with_args(*registry::find_program("try-run"), cli.options->program_args);
     }
     auto db = runtime::connect_database();
     if (!db) {

@@ -47,6 +47,19 @@ int end_job(tracking::JobGuard& guard, JobResult result) {
   return guard.succeed(std::move(result.output)) ? exit_code::ok : exit_code::job_failed;
 }
 
+// Runs `emplace_guard` (which marks the job running, or takes it over); a failure is
+// one log line and exit 1.
+template <class EmplaceGuard>
+int start_guard(tracking::Database& db, const std::string& job_id, const EmplaceGuard& emplace_guard) {
+  try {
+    emplace_guard();
+    return exit_code::ok;
+  } catch (const std::exception& e) {
+    log::error("cannot start job " + job_id + ": " + db.to_error(e, "").describe());
+    return exit_code::job_failed;
+  }
+}
+
 // Starts `guard` on a new queued row; returns the exit code when that fails.
 int start_new_job(tracking::Database& db, const JobSpec& spec, const tracking::JobGuardOptions& options,
                   std::optional<tracking::JobGuard>& guard) {
@@ -55,13 +68,7 @@ int start_new_job(tracking::Database& db, const JobSpec& spec, const tracking::J
     log::error("cannot create the job: " + job_id.error().describe());
     return exit_code::job_failed;
   }
-  try {
-    guard.emplace(db, *job_id, options);
-    return exit_code::ok;
-  } catch (const std::exception& e) {
-    log::error("cannot start job " + *job_id + ": " + db.to_error(e, "").describe());
-  }
-  return exit_code::job_failed;
+  return start_guard(db, *job_id, [&] { guard.emplace(db, *job_id, options); });
 }
 
 // Starts `guard` on the row PIPELINE_JOB_ID names (see job_adoption.hpp). A row that
@@ -78,13 +85,7 @@ int start_adopted_job(tracking::Database& db, const JobSpec& spec, const std::st
     log::error(std::string(kAdoptJobVariable) + ": " + adopted.error().describe());
     return adopted.error().kind == ErrorKind::database ? exit_code::job_failed : exit_code::usage;
   }
-  try {
-    guard.emplace(db, *adopted, options);
-    return exit_code::ok;
-  } catch (const std::exception& e) {
-    log::error("cannot start job " + job_id + ": " + db.to_error(e, "").describe());
-  }
-  return exit_code::job_failed;
+  return start_guard(db, job_id, [&] { guard.emplace(db, *adopted, options); });
 }
 
 }  // namespace

@@ -32,7 +32,10 @@ int run_program(const http::TransportSettings& transport, const ProgramBody& bod
 }
 
 int program_main(const Program& program, int argc, const char* const* argv) {
-  const std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+  return run_with_args(program, std::vector<std::string>(argv + (argc > 0 ? 1 : 0), argv + argc));
+}
+
+int run_with_args(const Program& program, const std::vector<std::string>& args) {
   const ParsedCli<Invocation> parsed = program.parse(args);
   if (!parsed.options) {
     std::string shown_name;  // "pipeline-jobs try-run" for a program started as a subcommand

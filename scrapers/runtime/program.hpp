@@ -49,6 +49,8 @@ int run_program(const http::TransportSettings& transport, const ProgramBody& bod
 // The whole of a program's main(): parse argv[1..], print help/version/usage error or
 // run the invocation; returns the exit code.
 int program_main(const Program& program, int argc, const char* const* argv);
+// The same from the arguments after the program's command (pipeline-jobs try-run …).
+int run_with_args(const Program& program, const std::vector<std::string>& args);
 
 // Builds a Program from a program's typed parts: its CLI parser, the pacing its
 // options ask for, and its run function.
