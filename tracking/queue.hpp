@@ -99,6 +99,9 @@ struct AttemptEnd {
   std::optional<Json> output{};  // written when given (the row's own output otherwise stays)
   bool retryable = false;        // only read when the verdict is failed
   std::chrono::milliseconds retry_delay{0};
+  // The delay when the program recorded its failure as an anti-bot block (errors entry
+  // kind "blocked"): blocks need the long wait.
+  std::chrono::milliseconds blocked_retry_delay{0};
 };
 
 enum class FinishKind {

@@ -1,6 +1,9 @@
 #include "scrapers/runtime/program.hpp"
 
+#include <algorithm>
 #include <iostream>
+
+#include "common/http/url.hpp"
 
 #include "common/util/log.hpp"
 #include "common/util/signals.hpp"
@@ -16,6 +19,15 @@ void print_cli_outcome(std::string_view program, int exit_code, const std::strin
   } else {
     std::cerr << program << ": " << message << " (see --help)\n";
   }
+}
+
+std::vector<std::string> hosts_of(const std::vector<std::string>& urls) {
+  std::vector<std::string> hosts;
+  for (const std::string& url : urls) {
+    auto parsed = http::parse_url(url);
+    if (parsed && std::find(hosts.begin(), hosts.end(), parsed->host) == hosts.end()) hosts.push_back(parsed->host);
+  }
+  return hosts;
 }
 
 int run_program(const http::TransportSettings& transport, const ProgramBody& body) {

@@ -40,9 +40,19 @@ struct Program {
   std::string script_type{};           // input->>'scriptType' of its jobs
   std::vector<std::string> command{};  // the argv prefix that starts it; empty: {name}
   tracking::JobType job_type = tracking::JobType::scrape;
+  // The options a job queued --after another may leave out, taking the value from the
+  // job it waited for (scrapers/runtime/dependent_args.hpp); empty: none.
+  std::string edition_option{};  // e.g. "--editionId": gets that job's edition_id
+  std::string work_option{};     // e.g. "--workId": gets that job's work_id
+  // The hosts the program requests (from its site's environment variables), so the
+  // queue can hold its jobs while a matching `sources` row is paused; empty: none.
+  std::function<std::vector<std::string>()> hosts{};
   // argv without the program name. Prints nothing, touches nothing.
   std::function<ParsedCli<Invocation>(const std::vector<std::string>& args)> parse{};
 };
+
+// The distinct hosts of `urls` (absolute http(s) URLs; others are left out).
+std::vector<std::string> hosts_of(const std::vector<std::string>& urls);
 
 int run_program(const http::TransportSettings& transport, const ProgramBody& body);
 
