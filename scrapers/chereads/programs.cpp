@@ -22,14 +22,15 @@ http::TransportSettings segment_pacing(const ChereadsSegmentOptions& o) {
 }  // namespace
 
 std::vector<runtime::Program> programs() {
-  return {runtime::make_program<ChereadsWorkOptions>({.name = "chereads-work", .script_type = kWorkScriptType, .hosts = site_hosts},
-                                                     parse_chereads_work_cli, work_pacing, run_chereads_work),
-          runtime::make_program<ChereadsSegmentOptions>(
-              {.name = "chereads-segment",
-               .script_type = kSegmentScriptType,
-               .edition_option = "--editionId",
-               .hosts = site_hosts}, parse_chereads_segment_cli,
-              segment_pacing, run_chereads_segment)};
+  return {runtime::make_program<ChereadsWorkOptions>(
+              {.name = "chereads-work", .script_type = kWorkScriptType, .hosts = site_hosts},
+              parse_chereads_work_cli, work_pacing, run_chereads_work),
+          runtime::make_program<ChereadsSegmentOptions>({.name = "chereads-segment",
+                                                         .script_type = kSegmentScriptType,
+                                                         .edition_option = "--editionId",
+                                                         .hosts = site_hosts},
+                                                        parse_chereads_segment_cli, segment_pacing,
+                                                        run_chereads_segment)};
 }
 
 }  // namespace scrapers::chereads

@@ -26,13 +26,12 @@ std::vector<runtime::Program> programs() {
   return {runtime::make_program<OpensubtitlesWorkOptions>(
               {.name = "opensubtitles-work", .script_type = std::string(kWorkScriptType), .hosts = site_hosts},
               parse_opensubtitles_work_cli, work_pacing, run_opensubtitles_work),
-          runtime::make_program<BulkDownloadOptions>(
-              {.name = "bulk-download-subtitles",
-               .script_type = std::string(kBulkScriptType),
-               .edition_option = "--editionId",
-               .work_option = "--workId",
-               .hosts = site_hosts},
-              parse_bulk_download_cli, download_pacing, run_bulk_download)};
+          runtime::make_program<BulkDownloadOptions>({.name = "bulk-download-subtitles",
+                                                      .script_type = std::string(kBulkScriptType),
+                                                      .edition_option = "--editionId",
+                                                      .work_option = "--workId",
+                                                      .hosts = site_hosts},
+                                                     parse_bulk_download_cli, download_pacing, run_bulk_download)};
 }
 
 }  // namespace scrapers::opensubtitles

@@ -24,14 +24,15 @@ http::TransportSettings segment_pacing(const ReadnovelSegmentOptions& o) {
 }  // namespace
 
 std::vector<runtime::Program> programs() {
-  return {runtime::make_program<ReadnovelApiOptions>({.name = "readnovel-api", .script_type = kApiScriptType, .hosts = site_hosts},
-                                                     parse_readnovel_api_cli, api_pacing, run_readnovel_api),
-          runtime::make_program<ReadnovelSegmentOptions>(
-              {.name = "readnovel-segment",
-               .script_type = kSegmentScriptType,
-               .edition_option = "--edition",
-               .hosts = site_hosts}, parse_readnovel_segment_cli,
-              segment_pacing, run_readnovel_segment)};
+  return {runtime::make_program<ReadnovelApiOptions>(
+              {.name = "readnovel-api", .script_type = kApiScriptType, .hosts = site_hosts},
+              parse_readnovel_api_cli, api_pacing, run_readnovel_api),
+          runtime::make_program<ReadnovelSegmentOptions>({.name = "readnovel-segment",
+                                                          .script_type = kSegmentScriptType,
+                                                          .edition_option = "--edition",
+                                                          .hosts = site_hosts},
+                                                         parse_readnovel_segment_cli, segment_pacing,
+                                                         run_readnovel_segment)};
 }
 
 }  // namespace scrapers::readnovel

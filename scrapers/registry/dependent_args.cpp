@@ -8,7 +8,8 @@ bool accepted(const runtime::Program& program, const std::vector<std::string>& a
 }
 
 std::optional<std::vector<std::string>> with_option(const runtime::Program& program, std::vector<std::string> args,
-                                                    const std::string& option, const std::optional<std::string>& id) {
+                                                    const std::string& option,
+                                                    const std::optional<std::string>& id) {
   if (option.empty() || !id) return std::nullopt;
   args.push_back(option);
   args.push_back(*id);

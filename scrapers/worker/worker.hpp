@@ -11,10 +11,10 @@
 namespace scrapers::worker {
 
 struct WorkerOptions {
-  int concurrency = 1;                                          // jobs run at once (>= 1)
-  std::vector<std::string> programs{};                          // claim only these; empty: all
-  std::chrono::milliseconds poll{std::chrono::seconds(1)};      // between claims when idle
-  std::optional<std::chrono::milliseconds> exit_when_idle{};    // exit 0 after this long with nothing to do
+  int concurrency = 1;                                        // jobs run at once (>= 1)
+  std::vector<std::string> programs{};                        // claim only these; empty: all
+  std::chrono::milliseconds poll{std::chrono::seconds(1)};    // between claims when idle
+  std::optional<std::chrono::milliseconds> exit_when_idle{};  // exit 0 after this long with nothing to do
   std::chrono::milliseconds shutdown_timeout{std::chrono::seconds(30)};
 };
 
