@@ -1,4 +1,5 @@
 #include "scrapers/chereads/chereads_segment_cli.hpp"
+#include "scrapers/runtime/cli_numbers.hpp"
 #include "scrapers/runtime/cli_support.hpp"
 
 #include <functional>
@@ -17,11 +18,21 @@ std::unique_ptr<CLI::App> make_app(ChereadsSegmentOptions& options) {
       "chereads-segment");
   runtime::add_version_flag(*app);
   app->add_option("--editionId,--edition-id", options.edition_id, "UUID of the chereads edition")->required();
-  app->add_option("--start", options.start, "first chapter number (default 1)");
-  app->add_option("--end", options.end, "last chapter number (default 999999)");
-  app->add_option("--delay", options.delay_ms, "milliseconds between requests (default 2000)");
-  app->add_option("--limit", options.limit, "fetch at most N chapters")
-      ->check(CLI::Range(std::int64_t{1}, std::numeric_limits<std::int64_t>::max()));
+  runtime::add_whole_number_option(
+      *app, "--start", 1, kMaxChapterNumber,
+      [&options](std::uint64_t n) { options.start = static_cast<std::int64_t>(n); },
+      "first chapter number (default 1)");
+  runtime::add_whole_number_option(
+      *app, "--end", 1, kMaxChapterNumber,
+      [&options](std::uint64_t n) { options.end = static_cast<std::int64_t>(n); },
+      "last chapter number (default 999999)");
+  runtime::add_whole_number_option(
+      *app, "--delay", 0, runtime::kMaxDelayMs,
+      [&options](std::uint64_t ms) { options.delay_ms = static_cast<std::int64_t>(ms); },
+      "milliseconds between requests (default 2000)");
+  runtime::add_whole_number_option(
+      *app, "--limit", 1, runtime::kMaxLimit,
+      [&options](std::uint64_t n) { options.limit = static_cast<std::int64_t>(n); }, "fetch at most N chapters");
   app->footer(
       "Environment: DATABASE_URL, CHEREADS_BASE, ASSET_DIR or CLOUDFLARE_R2_*, LOG_LEVEL.\n"
       "Exit status: 0 success, 1 job failed or some chapters failed, 2 bad arguments, 130 interrupted.");
@@ -30,14 +41,9 @@ std::unique_ptr<CLI::App> make_app(ChereadsSegmentOptions& options) {
 
 std::string validate(const ChereadsSegmentOptions& options) {
   if (!is_uuid(options.edition_id)) return "--editionId: '" + options.edition_id + "' is not a UUID";
-  if (options.start < 1) return "--start: must be at least 1 (got " + std::to_string(options.start) + ")";
   if (options.end < options.start) {
     return "--end: must not be below --start (" + std::to_string(options.end) + " < " +
            std::to_string(options.start) + ")";
-  }
-  if (options.delay_ms < 0 || options.delay_ms > kMaxDelayMs) {
-    return "--delay: must be between 0 and " + std::to_string(kMaxDelayMs) + " milliseconds (got " +
-           std::to_string(options.delay_ms) + ")";
   }
   return {};
 }

@@ -219,7 +219,7 @@ std::string validate_bulk_options(const BulkDownloadOptions& options) {
   for (const auto& code : languages) {
     if (!is_language_code(code)) return "--languages: '" + code + "' is not a language code (e.g. en, pt-br)";
   }
-  if (options.delay_ms < 0 || options.delay_ms > 600000) return "--delay: must be 0..600000 milliseconds";
+  if (options.delay_ms < 0 || options.delay_ms > 3'600'000) return "--delay: must be 0..3600000 milliseconds";
   if (options.limit && *options.limit == 0) return "--limit: must be at least 1";
   return {};
 }

@@ -1,4 +1,5 @@
 #include "scrapers/opensubtitles/bulk_download_cli.hpp"
+#include "scrapers/runtime/cli_numbers.hpp"
 #include "scrapers/runtime/cli_support.hpp"
 
 #include <functional>
@@ -23,9 +24,14 @@ std::unique_ptr<CLI::App> make_app(BulkDownloadOptions& options) {
       "UUID of one edition");
   app->add_option("--seriesName,--series-name", options.series_name, "series name to search for")->required();
   app->add_option("--languages", options.languages, "comma-separated language codes (default en)");
-  app->add_option("--delay", options.delay_ms, "milliseconds between requests to one host (default 1000)");
-  app->add_option_function<std::size_t>(
-      "--limit", [&options](std::size_t n) { options.limit = n; }, "at most N episodes attempted");
+  runtime::add_whole_number_option(
+      *app, "--delay", 0, runtime::kMaxDelayMs,
+      [&options](std::uint64_t ms) { options.delay_ms = static_cast<long long>(ms); },
+      "milliseconds between requests to one host (default 1000)");
+  runtime::add_whole_number_option(
+      *app, "--limit", 1, runtime::kMaxLimit,
+      [&options](std::uint64_t n) { options.limit = static_cast<std::size_t>(n); },
+      "at most N episodes attempted");
   app->add_flag("--allow-ai", options.allow_ai, "accept AI-translated subtitles");
   app->footer(
       "Environment: OPENSUBTITLES_API_KEY (required), OPENSUBTITLES_USERNAME + OPENSUBTITLES_PASSWORD\n"

@@ -1,7 +1,8 @@
 // Command line of bulk-download-subtitles:
 //   bulk-download-subtitles (--workId <uuid> | --editionId <uuid>) --seriesName <name>
 //                           [--languages en] [--delay 1000] [--limit N] [--allow-ai]
-// Both --flag=value and --flag value; --help, --version. A bad argument, or a missing
+// Both --flag=value and --flag value; --help, --version. --delay 0..3600000 and --limit
+// 1..1000000 are whole numbers without a sign (runtime/cli_numbers.hpp). A bad argument, or a missing
 // OPENSUBTITLES_API_KEY (or only one of OPENSUBTITLES_USERNAME / _PASSWORD), is one
 // line naming it and exit status 2, before any database access. A .env file in the
 // working directory is read first, as the programs do for DATABASE_URL.

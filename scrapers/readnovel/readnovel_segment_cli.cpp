@@ -1,4 +1,5 @@
 #include "scrapers/readnovel/readnovel_segment_cli.hpp"
+#include "scrapers/runtime/cli_numbers.hpp"
 #include "scrapers/runtime/cli_support.hpp"
 
 #include <functional>
@@ -19,9 +20,13 @@ std::unique_ptr<CLI::App> make_app(ReadnovelSegmentOptions& options) {
   app->add_option_function<std::string>(
       "--edition", [&options](const std::string& id) { options.edition_id = id; },
       "UUID of an edition: every segment of it that has no asset yet, by number");
-  app->add_option("--delay", options.delay_ms, "milliseconds between requests (default 1000)")
-      ->check(CLI::NonNegativeNumber);
-  app->add_option("--limit", options.limit, "process at most N segments")->check(CLI::PositiveNumber);
+  runtime::add_whole_number_option(
+      *app, "--delay", 0, runtime::kMaxDelayMs,
+      [&options](std::uint64_t ms) { options.delay_ms = static_cast<std::int64_t>(ms); },
+      "milliseconds between requests (default 1000)");
+  runtime::add_whole_number_option(
+      *app, "--limit", 1, runtime::kMaxLimit,
+      [&options](std::uint64_t n) { options.limit = static_cast<std::int64_t>(n); }, "process at most N segments");
   app->footer(
       "Environment: DATABASE_URL, READNOVEL_API_BASE, READNOVEL_SITE_BASE, ASSET_DIR or "
       "CLOUDFLARE_R2_*, LOG_LEVEL.\n"

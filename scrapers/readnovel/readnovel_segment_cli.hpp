@@ -3,7 +3,8 @@
 //   readnovel-segment --edition <edition_id>          [--delay MS] [--limit N]
 // Both --flag=value and --flag value; --help, --version. Every id must be a UUID;
 // segment ids and --edition exclude each other; --delay (default 1000 ms between
-// requests) >= 0; --limit (how many segments to process at most) >= 1. A bad
+// requests) 0..3600000; --limit (how many segments to process at most) 1..1000000;
+// both whole numbers without a sign (runtime/cli_numbers.hpp). A bad
 // argument is one line naming it and exit status 2, before any database access.
 #pragma once
 
