@@ -88,19 +88,48 @@ std::string recording_key(std::string_view method, std::string_view url) {
   return m + " " + parsed->path + (query.empty() ? "" : "?" + query);
 }
 
-nlohmann::json redact_json(nlohmann::json value) {
-  if (value.is_object()) {
-    for (auto& [key, item] : value.items()) {
-      if (is_secret_param(key) && (item.is_string() || item.is_number())) {
-        item = std::string(kRedacted);
-      } else {
-        item = redact_json(std::move(item));
+bool redact_json(nlohmann::json& value) {
+  bool replaced = false;
+  std::vector<nlohmann::json*> pending{&value};
+  while (!pending.empty()) {
+    nlohmann::json& node = *pending.back();
+    pending.pop_back();
+    if (node.is_object()) {
+      for (auto& [key, item] : node.items()) {
+        if (is_secret_param(key) && (item.is_string() || item.is_number())) {
+          item = std::string(kRedacted);
+          replaced = true;
+        } else if (item.is_structured()) {
+          pending.push_back(&item);
+        }
+      }
+    } else if (node.is_array()) {
+      for (auto& item : node) {
+        if (item.is_structured()) pending.push_back(&item);
       }
     }
-  } else if (value.is_array()) {
-    for (auto& item : value) item = redact_json(std::move(item));
   }
-  return value;
+  return replaced;
+}
+
+std::size_t json_nesting_depth(std::string_view text) {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
 }
 
 Result<Recording> read_recording_meta(const fs::path& meta_path) {
@@ -194,11 +223,14 @@ Result<const Recording*> RecordingIndex::find(std::string_view method, std::stri
   std::vector<const Recording*> exact;
   std::vector<const Recording*> any_body;
   if (it != by_key_.end()) {
-    const auto json = nlohmann::json::parse(body, nullptr, false);
+    auto json = json_nesting_depth(body) <= kMaxRecordedJsonDepth
+                    ? nlohmann::json::parse(body, nullptr, false)
+                    : nlohmann::json(nlohmann::json::value_t::discarded);
+    if (!json.is_discarded()) redact_json(json);
     for (const auto& recording : it->second) {
       if (!recording.request_body) {
         any_body.push_back(&recording);
-      } else if (!json.is_discarded() && redact_json(json) == *recording.request_body) {
+      } else if (!json.is_discarded() && json == *recording.request_body) {
         exact.push_back(&recording);
       }
     }

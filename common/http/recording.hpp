@@ -53,9 +53,16 @@ Result<Recording> read_recording_meta(const std::filesystem::path& meta_path);
 nlohmann::json recording_meta_json(const Recording& recording);
 Result<std::string> read_recording_body(const Recording& recording);
 
-// A copy with the value of every secret-looking key (token, password, api_key, ...)
-// replaced by "REDACTED", at any depth.
-nlohmann::json redact_json(nlohmann::json value);
+// Replaces the value of every secret-looking key (token, password, api_key, ...) by
+// "REDACTED", at any depth, without recursion (a hostile body nested 200k levels deep
+// cannot overflow the stack here); true when something was replaced.
+bool redact_json(nlohmann::json& value);
+
+// The deepest nesting of arrays and objects in JSON text (brackets inside strings do
+// not count), found without parsing. nlohmann's copy, comparison and dump() recurse,
+// so JSON deeper than kMaxRecordedJsonDepth is never parsed for recording.
+std::size_t json_nesting_depth(std::string_view text);
+inline constexpr std::size_t kMaxRecordedJsonDepth = 256;
 
 // Writes <dir>/<stem> and <dir>/<stem>.meta.json (creating dir); returns the body path.
 Result<std::filesystem::path> write_recording(const std::filesystem::path& dir, const std::string& file_name,

@@ -67,8 +67,16 @@ std::string recording_file_name(std::string_view method, std::string_view url, s
   return name + "-" + sha256_hex(key).substr(0, 8) + extension_for(media_type);
 }
 
-Recording make_recording(const Request& request, const Response& response,
-                         std::chrono::system_clock::time_point recorded_at, std::string& body) {
+// A JSON body parsed for scrubbing, or nullopt when it is not JSON or too deep to handle.
+std::optional<nlohmann::json> parse_for_scrubbing(std::string_view text) {
+  if (json_nesting_depth(text) > kMaxRecordedJsonDepth) return std::nullopt;
+  auto json = nlohmann::json::parse(text, nullptr, false);
+  if (json.is_discarded()) return std::nullopt;
+  return json;
+}
+
+std::optional<Recording> make_recording(const Request& request, const Response& response,
+                                        std::chrono::system_clock::time_point recorded_at, std::string& body) {
   Recording recording;
   recording.method = request.method;
   recording.url = redact_url(request.url);
@@ -78,17 +86,20 @@ Recording make_recording(const Request& request, const Response& response,
   for (const auto& [name, value] : response.headers.entries) {
     if (keep_header(name)) recording.headers.add(name, value);
   }
+  const bool json_response = response.content_type().find("json") != std::string::npos;
+  if (json_nesting_depth(request.body) > kMaxRecordedJsonDepth ||
+      (json_response && json_nesting_depth(response.body) > kMaxRecordedJsonDepth)) {
+    return std::nullopt;
+  }
   if (!request.body.empty()) {
-    const auto json = nlohmann::json::parse(request.body, nullptr, false);
-    if (!json.is_discarded()) recording.request_body = redact_json(json);
+    if (auto json = parse_for_scrubbing(request.body)) {
+      redact_json(*json);
+      recording.request_body = std::move(*json);
+    }
   }
   body = response.body;
-  if (response.content_type().find("json") != std::string::npos) {
-    const auto json = nlohmann::json::parse(body, nullptr, false);
-    if (!json.is_discarded()) {
-      const auto scrubbed = redact_json(json);
-      if (scrubbed != json) body = scrubbed.dump();
-    }
+  if (json_response) {
+    if (auto json = parse_for_scrubbing(body); json && redact_json(*json)) body = json->dump();
   }
   return recording;
 }
@@ -100,7 +111,13 @@ Result<Response> RecordingTransport::send(const Request& request) {
   Result<Response> result = inner_->send(request);
   if (!result.ok()) return result;
   std::string body;
-  const Recording recording = make_recording(request, *result, clock_.wall_now(), body);
+  const std::optional<Recording> made = make_recording(request, *result, clock_.wall_now(), body);
+  if (!made) {
+    log::warn("not recorded: " + request.method + " " + redact_url(request.url) + " (JSON nested deeper than " +
+              std::to_string(kMaxRecordedJsonDepth) + " levels cannot be scrubbed safely)");
+    return result;
+  }
+  const Recording& recording = *made;
   const std::string name = recording_file_name(request.method, request.url, result->content_type());
   auto written = write_recording(dir_, name, recording, body);
   if (!written.ok()) return std::move(written).error();

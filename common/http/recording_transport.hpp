@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "common/http/recording.hpp"
@@ -22,9 +23,11 @@ namespace scrapers::http {
 // "get-api-chapters-solo-leveling-1a2b3c4d.json": readable, unique per request key.
 std::string recording_file_name(std::string_view method, std::string_view url, std::string_view media_type);
 
-// The recording (meta + scrubbed body) that would be written for this exchange.
-Recording make_recording(const Request& request, const Response& response,
-                         std::chrono::system_clock::time_point recorded_at, std::string& body);
+// The recording (meta + scrubbed body) that would be written for this exchange;
+// nullopt when a JSON body is nested too deeply to be scrubbed safely
+// (kMaxRecordedJsonDepth): such an exchange is passed on but not recorded.
+std::optional<Recording> make_recording(const Request& request, const Response& response,
+                                        std::chrono::system_clock::time_point recorded_at, std::string& body);
 
 class RecordingTransport final : public Transport {
  public:

@@ -113,6 +113,41 @@ TEST(RecordingTransport, TransportErrorsAreNotRecorded) {
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "out"));
 }
 
+TEST(Redaction, SecretsAreRedactedAtAnyDepthWithoutRecursion) {
+  // 200k levels: a recursive walk (or a copy) of this overflows the stack.
+  constexpr int kDepth = 200000;
+  std::string text = std::string(kDepth, '[') + R"({"token":"DEEP-SECRET","page":2})" + std::string(kDepth, ']');
+  auto json = nlohmann::json::parse(text, nullptr, false);
+  ASSERT_FALSE(json.is_discarded());
+  EXPECT_TRUE(redact_json(json));
+  const nlohmann::json* node = &json;
+  for (int i = 0; i < kDepth; ++i) node = &node->at(0);
+  EXPECT_EQ(node->at("token"), "REDACTED");
+  EXPECT_EQ(node->at("page"), 2);
+  auto plain = nlohmann::json::parse(R"({"a":[{"b":1}]})");
+  EXPECT_FALSE(redact_json(plain)) << "nothing secret, nothing replaced";
+}
+
+TEST(Redaction, NestingDepthIgnoresBracketsInsideStrings) {
+  EXPECT_EQ(json_nesting_depth(R"({"a":[1,{"b":"[[[{{{\"]]"}]})"), 3u);
+  EXPECT_EQ(json_nesting_depth("plain text"), 0u);
+  EXPECT_EQ(json_nesting_depth("]]]["), 1u) << "stray closers never go below zero";
+}
+
+TEST(RecordingTransport, AJsonBodyTooDeepToScrubIsPassedOnButNotRecorded) {
+  TempDir dir;
+  scrapers::testing::FakeClock clock;
+  auto scripted = std::make_unique<ScriptedTransport>();
+  Response deep = login_response();
+  deep.body = std::string(200000, '[') + R"({"token":"DEEP-SECRET"})" + std::string(200000, ']');
+  scripted->push(deep);
+  RecordingTransport recorder(std::move(scripted), dir.path() / "out", clock);
+  auto result = recorder.send(login_request());
+  ASSERT_TRUE(result.ok()) << result.error().describe();
+  EXPECT_EQ(result->body, deep.body) << "the program still gets the response";
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "out")) << "nothing written, so no secret either";
+}
+
 TEST(RecordingFileName, IsReadableAndDistinctPerQuery) {
   const auto a = recording_file_name("GET", "https://wuxiaworld.eu/api/chapters/solo-leveling/",
                                      "application/json");
