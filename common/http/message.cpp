@@ -44,6 +44,8 @@ void Headers::remove(std::string_view name) {
   std::erase_if(entries, [&](const auto& entry) { return text::iequals_ascii(entry.first, name); });
 }
 
+std::string Response::content_type_header() const { return headers.get("Content-Type").value_or(""); }
+
 std::string Response::content_type() const {
   const auto value = headers.get("Content-Type");
   if (!value) return {};

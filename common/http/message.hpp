@@ -68,6 +68,9 @@ struct Response {
   Timings timings;
 
   std::string content_type() const;  // lower-cased media type without parameters, "" if absent
+  // The whole Content-Type value as sent ("text/html; charset=windows-1252"), "" if
+  // absent: what an HTML parser needs to read the bytes in the declared charset.
+  std::string content_type_header() const;
 };
 
 class Transport {

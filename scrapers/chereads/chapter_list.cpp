@@ -180,8 +180,9 @@ Result<ChapterList> list_from_json(const html::HtmlDocument& document, std::stri
 
 }  // namespace
 
-Result<ChapterList> parse_chapter_list(std::string_view body, std::string_view page_url) {
-  auto document = detail::load_page(body, page_url);
+Result<ChapterList> parse_chapter_list(std::string_view body, std::string_view page_url,
+                                       std::string_view content_type) {
+  auto document = detail::load_page(body, page_url, content_type);
   if (!document.ok()) return std::move(document).error();
   auto from_json = list_from_json(*document, page_url);
   if (from_json.ok()) return from_json;

@@ -139,8 +139,9 @@ std::string_view to_string(ContentSource source) {
   return source == ContentSource::embedded_json ? "embedded JSON" : "main#content HTML";
 }
 
-Result<ChapterPage> parse_chapter_page(std::string_view body, std::string_view page_url) {
-  auto document = detail::load_page(body, page_url);
+Result<ChapterPage> parse_chapter_page(std::string_view body, std::string_view page_url,
+                                       std::string_view content_type) {
+  auto document = detail::load_page(body, page_url, content_type);
   if (!document.ok()) return std::move(document).error();
   ChapterPage page;
   const auto root = html::extract_script_json(*document, {kNextData, kViteContext});

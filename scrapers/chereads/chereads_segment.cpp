@@ -49,7 +49,7 @@ SegmentOutcome process_chapter(const tracking::Segment& segment, tracking::Datab
   try {
     auto response = fetch_page(services.transport, url);
     if (!response.ok()) return outcome_of(response.error());
-    auto page = parse_chapter_page(response->body, url);
+    auto page = parse_chapter_page(response->body, url, response->content_type_header());
     if (!page.ok()) return outcome_of(page.error());
     if (page->locked) return SegmentOutcome::locked();
     const std::string title = page->title.empty() ? segment.title : page->title;

@@ -22,7 +22,7 @@ constexpr std::size_t kMaxIgnoredItemsInOutput = 50;
 Result<ChapterList> list_from(runtime::Services& services, const std::string& url) {
   auto page = fetch_page(services.transport, url);
   if (!page.ok()) return std::move(page).error();
-  return parse_chapter_list(page->body, url);
+  return parse_chapter_list(page->body, url, page->content_type_header());
 }
 
 // Novel page (embedded JSON) first, chapter-list page second.

@@ -99,7 +99,8 @@ std::string_view decimal_at(std::string_view s, std::size_t pos) noexcept {
 
 }  // namespace
 
-Result<html::HtmlDocument> load_page(std::string_view body, std::string_view page_url) {
+Result<html::HtmlDocument> load_page(std::string_view body, std::string_view page_url,
+                                     std::string_view content_type) {
   if (body.size() > kMaxBodyBytes) {
     return make_error(ErrorKind::too_large,
                       "page of " + std::to_string(body.size()) + " bytes exceeds " + std::to_string(kMaxBodyBytes),
@@ -111,7 +112,7 @@ Result<html::HtmlDocument> load_page(std::string_view body, std::string_view pag
   }
   html::ParseOptions options;
   options.invalid_bytes = text::InvalidBytes::replace;
-  auto document = html::HtmlDocument::parse(std::string(body), {}, options);
+  auto document = html::HtmlDocument::parse(std::string(body), content_type, options);
   if (!document.ok()) {
     Error error = std::move(document).error();
     if (error.context.empty()) error.context = std::string(page_url);

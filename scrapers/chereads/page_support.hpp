@@ -17,7 +17,8 @@
 namespace scrapers::chereads::detail {
 
 // Refuses oversized bodies and challenges, then parses (invalid UTF-8 -> U+FFFD).
-Result<html::HtmlDocument> load_page(std::string_view body, std::string_view page_url);
+Result<html::HtmlDocument> load_page(std::string_view body, std::string_view page_url,
+                                     std::string_view content_type = {});
 
 // The page URL up to its /novel/ or /chapterlist/ path segment, else its origin
 // ("https://host[:port]"); empty when the URL has no scheme.

@@ -80,7 +80,8 @@ struct ChapterList {
   std::size_t locked_count() const noexcept;
 };
 
-Result<ChapterList> parse_chapter_list(std::string_view body, std::string_view page_url);
+Result<ChapterList> parse_chapter_list(std::string_view body, std::string_view page_url,
+                                       std::string_view content_type = {});
 
 enum class ContentSource { embedded_json, main_html };
 std::string_view to_string(ContentSource source);
@@ -94,7 +95,8 @@ struct ChapterPage {
   std::size_t characters = 0;  // code points in paragraphs (joined by '\n')
 };
 
-Result<ChapterPage> parse_chapter_page(std::string_view body, std::string_view page_url);
+Result<ChapterPage> parse_chapter_page(std::string_view body, std::string_view page_url,
+                                       std::string_view content_type = {});
 
 // True when a body is an anti-bot interstitial: any of the shared challenge markers
 // (common/text/challenge.hpp).

@@ -28,7 +28,7 @@ ShowPage fetch_show_page(runtime::Services& services, const std::string& url) {
   request.headers.set("Accept-Language", "en");
   http::Response response = or_throw(services.transport.send(request));
   if (auto ok = http::expect_ok(response, url); !ok.ok()) throw ErrorException(ok.error());
-  return or_throw(parse_show_page(response.body, url, response.headers.get("Content-Type").value_or("")));
+  return or_throw(parse_show_page(response.body, url, response.content_type_header()));
 }
 
 void log_page(const ShowPage& page, const ShowPlan& plan) {

@@ -134,7 +134,8 @@ Result<ChapterContent> parse_chapter_json(std::string_view body, std::string_vie
   return content_from_object(root, ContentSource::api_json);
 }
 
-Result<ChapterContent> parse_chapter_page(std::string_view body, std::string_view url) {
+Result<ChapterContent> parse_chapter_page(std::string_view body, std::string_view url,
+                                          std::string_view content_type) {
   if (body.size() > kMaxBodyBytes) {
     return make_error(ErrorKind::too_large,
                       "chapter page: body of " + std::to_string(body.size()) + " bytes is above the limit",
@@ -143,7 +144,7 @@ Result<ChapterContent> parse_chapter_page(std::string_view body, std::string_vie
   if (detail::looks_like_challenge(body)) return detail::challenge_error(url);
   html::ParseOptions options;
   options.invalid_bytes = text::InvalidBytes::replace;
-  auto document = html::HtmlDocument::parse(std::string(body), {}, options);
+  auto document = html::HtmlDocument::parse(std::string(body), content_type, options);
   if (!document.ok()) return std::move(document).error();
 
   std::string note;

@@ -62,7 +62,7 @@ Result<ChapterContent> content_from_page(http::Transport& transport, const SiteU
   const std::string url = chapter_page_url(urls.site_base, slug);
   auto response = checked_send(transport, request_for(url, Want::html, urls.site_base + "/"));
   if (!response.ok()) return std::move(response).error();
-  return parse_chapter_page(response->body, url);
+  return parse_chapter_page(response->body, url, response->content_type_header());
 }
 
 ErrorKind combined_kind(const Error& api, const Error& page) {

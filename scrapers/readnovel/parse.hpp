@@ -72,6 +72,7 @@ struct ChapterContent {
 };
 
 Result<ChapterContent> parse_chapter_json(std::string_view body, std::string_view url);
-Result<ChapterContent> parse_chapter_page(std::string_view body, std::string_view url);
+Result<ChapterContent> parse_chapter_page(std::string_view body, std::string_view url,
+                                          std::string_view content_type = {});
 
 }  // namespace scrapers::readnovel

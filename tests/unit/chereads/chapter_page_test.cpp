@@ -117,6 +117,28 @@ TEST(ChereadsChapterPage, CharacterReferencesReplacementCharactersAndNoBreakSpac
   EXPECT_NE(all.find("\ud654\uc131\uc544"), std::string::npos);  // 화성아
 }
 
+TEST(ChereadsChapterPage, TheContentTypeCharsetDecidesHowTheBytesAreRead) {
+  // A page whose only non-ASCII byte is windows-1252 0xE9 (é).
+  std::string page;
+  for (char c : load_fixture(kChapter + "1.html").body) {
+    if (static_cast<unsigned char>(c) < 0x80) page += c;
+  }
+  auto ascii = parse_chapter_page(page, "https://www.chereads.com/chapter/1");
+  ASSERT_TRUE(ascii.ok()) << ascii.error().describe();
+  ASSERT_FALSE(ascii->paragraphs.empty());
+  const std::string word = ascii->paragraphs.front().substr(0, ascii->paragraphs.front().find(' '));
+  for (std::size_t at = page.find(word); at != std::string::npos; at = page.find(word, at + 4)) {
+    page.replace(at, word.size(), "caf\xE9");
+  }
+  auto declared = parse_chapter_page(page, "https://www.chereads.com/chapter/1",
+                                     "text/html; charset=windows-1252");
+  ASSERT_TRUE(declared.ok()) << declared.error().describe();
+  EXPECT_EQ(declared->paragraphs.front().rfind("caf\u00e9", 0), 0u) << declared->paragraphs.front();
+  auto undeclared = parse_chapter_page(page, "https://www.chereads.com/chapter/1");
+  ASSERT_TRUE(undeclared.ok()) << undeclared.error().describe();
+  EXPECT_EQ(undeclared->paragraphs.front().rfind("caf\uFFFD", 0), 0u) << undeclared->paragraphs.front();
+}
+
 TEST(ChereadsChapterPage, LockedChapterIsAResultWithoutParagraphsNotAnError) {
   auto page = parse_fixture(kChapter + "13-locked.html");
   ASSERT_TRUE(page.ok()) << page.error().describe();

@@ -125,6 +125,30 @@ TEST(ChapterPage, WithoutNextDataTheChapterTextLinesAndHeadingAreUsed) {
   EXPECT_EQ(lines_of(content->text), expected);
 }
 
+// The page with every non-ASCII byte dropped and one windows-1252 byte (0xE9, é) put in.
+std::string windows_1252_page(const std::string& fixture, const std::string& word) {
+  std::string page;
+  for (char c : read_fixture(fixture)) {
+    if (static_cast<unsigned char>(c) < 0x80) page += c;
+  }
+  const std::size_t at = page.find(word);
+  EXPECT_NE(at, std::string::npos) << word;
+  return page.replace(at, word.size(), "caf\xE9");
+}
+
+TEST(ChapterPage, TheContentTypeCharsetDecidesHowTheBytesAreRead) {
+  const std::string page = windows_1252_page("chapter-the-quiet-lantern-4.html", "silver");
+  auto declared = parse_chapter_page(page, "u", "text/html; charset=windows-1252");
+  ASSERT_TRUE(declared.ok()) << declared.error().describe();
+  EXPECT_NE(declared->text.find("paved with caf\u00e9."), std::string::npos) << declared->text;
+  EXPECT_EQ(declared->text.find("\uFFFD"), std::string::npos);
+  // The header wins over the page's own <meta charset="utf-8">, as in browsers; without
+  // it the byte is not UTF-8 and becomes U+FFFD.
+  auto undeclared = parse_chapter_page(page, "u");
+  ASSERT_TRUE(undeclared.ok()) << undeclared.error().describe();
+  EXPECT_NE(undeclared->text.find("paved with caf\uFFFD."), std::string::npos) << undeclared->text;
+}
+
 TEST(ChapterPage, UnrecognisedLayoutIsALayoutChangeNamingWhatWasSought) {
   auto content = parse_chapter_page(read_fixture("chapter-the-quiet-lantern-5.html"), "page-url");
   ASSERT_FALSE(content.ok());
