@@ -51,7 +51,8 @@ TEST_F(WorkerQueue, OnAnIdleQueueHigherPriorityStartsFirst) {
   for (int p : priorities) ids.push_back(enqueue({"--seconds", "0"}, p));
   const ProcessResult r = run_worker({"--concurrency", "1", "--poll", "100ms", "--exit-when-idle", "500ms"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto rows = sql_->query("SELECT priority::text FROM pipeline_jobs WHERE status = 'success' ORDER BY started_at");
+  const auto rows = sql_->query(
+      "SELECT priority::text FROM pipeline_jobs WHERE status = 'success' ORDER BY started_at");
   std::vector<std::string> order;
   for (const auto& row : rows) order.push_back(row[0].value_or("?"));
   EXPECT_EQ(order, (std::vector<std::string>{"4", "3", "2", "1", "0"}));
@@ -100,7 +101,8 @@ TEST_F(WorkerQueue, CancellingARunningJobStopsItsProgramAndItIsNotRetried) {
   EXPECT_EQ(text(job, "status"), "failed");
   EXPECT_EQ(text(job, "attempt"), "1");
   const std::string error = text(job, "error");
-  EXPECT_TRUE(error.find("cancel") != std::string::npos || error.find("interrupted") != std::string::npos) << error;
+  EXPECT_TRUE(error.find("cancel") != std::string::npos || error.find("interrupted") != std::string::npos)
+      << error;
   std::this_thread::sleep_for(500ms);  // a retry would have been queued and claimed by now
   EXPECT_EQ(text(job, "status"), "failed");
   worker.send_signal(SIGTERM);

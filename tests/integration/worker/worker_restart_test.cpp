@@ -54,8 +54,8 @@ class WorkerRestart : public WorkerTest {
     WorkerTest::SetUp();
   }
   long long succeeded() const {
-    return std::stoll(
-        fresh_scalar(sql_->conninfo(), "SELECT count(*) FROM pipeline_jobs WHERE status = 'success'").value_or("-1"));
+    return std::stoll(fresh_scalar(sql_->conninfo(), "SELECT count(*) FROM pipeline_jobs WHERE status = 'success'")
+                          .value_or("-1"));
   }
 };
 
@@ -69,18 +69,21 @@ TEST_F(WorkerRestart, WorkersReconnectAfterPostgresRestartsAndFinishEveryJob) {
   ASSERT_EQ(stop.exit_code, 0) << stop.err << stop.out;
   std::this_thread::sleep_for(2s);  // workers notice; children fail to connect
   // restart starts it with the options it last had (postmaster.opts).
-  const ProcessResult start = pg_ctl({"-w", "-t", "30", "-l", *env_value("TEST_PG_DIR") + "/server.log", "restart"});
+  const ProcessResult start = pg_ctl(
+      {"-w", "-t", "30", "-l", *env_value("TEST_PG_DIR") + "/server.log", "restart"});
   ASSERT_EQ(start.exit_code, 0) << start.err << start.out;
   const bool finished = eventually([&] { return succeeded() == 60; }, 150s, 200ms);
   for (auto& worker : workers) EXPECT_FALSE(worker.wait_for(0ms).has_value()) << "a worker exited";
   EXPECT_TRUE(finished) << succeeded() << " of 60 succeeded; the others:\n"
-                        << fresh_scalar(sql_->conninfo(),
-                                        "SELECT string_agg(status || ' ' || attempt || ' ' || coalesce(error, ''), "
-                                        "E'\\n') FROM pipeline_jobs WHERE status <> 'success'")
+                        << fresh_scalar(
+                               sql_->conninfo(),
+                               "SELECT string_agg(status || ' ' || attempt || ' ' || coalesce(error, ''), "
+                               "E'\\n') FROM pipeline_jobs WHERE status <> 'success'")
                                .value_or("?")
                         << "\n"
                         << workers.front().err_so_far().substr(0, 4000);
   for (auto& worker : workers) {
+    EXPECT_NE(worker.err_so_far().find("database connection restored"), std::string::npos) << worker.err_so_far();
     worker.send_signal(SIGTERM);
     EXPECT_EQ(worker.wait(60s).exit_code, 0);
   }

@@ -19,9 +19,9 @@ TEST(WorkerCli, NoArgumentsGiveTheDocumentedDefaults) {
 }
 
 TEST(WorkerCli, EveryFlagIsRead) {
-  auto parsed = parse_worker_cli(std::vector<std::string>{"--concurrency", "16", "--programs", "try-run,chereads-work",
-                                                          "--poll", "250ms", "--exit-when-idle", "5s",
-                                                          "--shutdown-timeout", "2m"});
+  auto parsed = parse_worker_cli(std::vector<std::string>{"--concurrency", "16", "--programs",
+                                                          "try-run,chereads-work", "--poll", "250ms",
+                                                          "--exit-when-idle", "5s", "--shutdown-timeout", "2m"});
   ASSERT_TRUE(parsed.options) << parsed.message;
   EXPECT_EQ(parsed.options->concurrency, 16);
   EXPECT_EQ(parsed.options->programs, (std::vector<std::string>{"try-run", "chereads-work"}));
@@ -41,15 +41,16 @@ TEST_P(WorkerCliRejects, ABadValueIsAOneLineUsageErrorNamingIt) {
   EXPECT_NE(parsed.message.find(needle), std::string::npos) << parsed.message;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Values, WorkerCliRejects,
-    ::testing::Values(std::pair{"--concurrency 0", "--concurrency"}, std::pair{"--concurrency 257", "--concurrency"},
-                      std::pair{"--concurrency many", "--concurrency"}, std::pair{"--poll soon", "--poll"},
-                      std::pair{"--poll 0", "--poll: must be more than 0"},
-                      std::pair{"--exit-when-idle 1.5s", "--exit-when-idle"},
-                      std::pair{"--shutdown-timeout -1s", "--shutdown-timeout"},
-                      std::pair{"--programs try-run,nope", "unknown program 'nope' (known: "},
-                      std::pair{"--bogus", "--bogus"}));
+INSTANTIATE_TEST_SUITE_P(Values, WorkerCliRejects,
+                         ::testing::Values(std::pair{"--concurrency 0", "--concurrency"},
+                                           std::pair{"--concurrency 257", "--concurrency"},
+                                           std::pair{"--concurrency many", "--concurrency"},
+                                           std::pair{"--poll soon", "--poll"},
+                                           std::pair{"--poll 0", "--poll: must be more than 0"},
+                                           std::pair{"--exit-when-idle 1.5s", "--exit-when-idle"},
+                                           std::pair{"--shutdown-timeout -1s", "--shutdown-timeout"},
+                                           std::pair{"--programs try-run,nope", "unknown program 'nope' (known: "},
+                                           std::pair{"--bogus", "--bogus"}));
 
 }  // namespace
 }  // namespace scrapers::worker
