@@ -17,6 +17,12 @@ using std::chrono::milliseconds;
 
 std::string seconds_text(milliseconds d) { return std::to_string((d.count() + 999) / 1000) + "s"; }
 
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "" : ",") + name;
+  return out;
+}
+
 // Three heartbeat intervals, in whole seconds (rounded up, at least 1).
 std::chrono::seconds stale_after(milliseconds heartbeat) {
   return std::max(std::chrono::seconds(1), std::chrono::ceil<std::chrono::seconds>(heartbeat * 3));
@@ -37,11 +43,12 @@ WorkerLoop::WorkerLoop(const WorkerOptions& options, tracking::Database db)
 int WorkerLoop::run() {
   install_worker_signals();
   log::info("worker " + worker_ + " started: concurrency " + std::to_string(options_.concurrency) + ", programs " +
-            (options_.programs.empty() ? std::string("all") : std::to_string(options_.programs.size())) +
-            ", poll " + std::to_string(options_.poll.count()) + "ms");
+            (options_.programs.empty() ? std::string("all") : joined(options_.programs)) + ", poll " +
+            std::to_string(options_.poll.count()) + "ms");
   while (true) {
+    if (stop_requests() > 0 && !stopping_)
+      begin_shutdown();  // first: a child stopped by the same signal goes back
     collect();
-    if (stop_requests() > 0 && !stopping_) begin_shutdown();
     if (!stopping_) {
       if (idle_for_long(turn())) break;
       wait_for_event(options_.poll);
