@@ -89,4 +89,10 @@ pg_stop() {
   as_pg_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
 }
 
+# pg_ctl_command: the command line (absolute paths, words separated by spaces) that runs
+# pg_ctl as the cluster's owner, for tests that stop and start the cluster (TEST_PG_CTL).
+pg_ctl_command() {
+  if [ "$(id -u)" -eq 0 ]; then echo "$(command -v runuser) -u postgres -- $(pg_bindir)/pg_ctl"; else echo "$(pg_bindir)/pg_ctl"; fi
+}
+
 pg_conninfo() { echo "host=$1 port=$2 user=postgres dbname=${3:-postgres}"; }

@@ -245,4 +245,16 @@ Result<bool> cancel_requested(Database& db, const std::string& job_id) {
   });
 }
 
+Result<std::vector<std::string>> cancel_requested_jobs(Database& db, const std::string& worker) {
+  return in_transaction(db, "reading cancel requests", [&](pqxx::work& tx) {
+    std::vector<std::string> ids;
+    for (const auto& row : tx.exec_params("SELECT id::text FROM pipeline_jobs WHERE worker = $1 "
+                                          "AND status = 'running' AND cancel_requested_at IS NOT NULL",
+                                          worker)) {
+      ids.push_back(row[0].as<std::string>());
+    }
+    return ids;
+  });
+}
+
 }  // namespace scrapers::tracking

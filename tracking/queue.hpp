@@ -162,6 +162,10 @@ Result<CancelOutcome> cancel_job(Database& db, const std::string& job_id);
 // True once a cancel was requested for the job (programs poll this between items).
 Result<bool> cancel_requested(Database& db, const std::string& job_id);
 
+// The running jobs claimed by `worker` whose cancel was requested (the worker's cancel
+// watch: it signals their programs to stop).
+Result<std::vector<std::string>> cancel_requested_jobs(Database& db, const std::string& worker);
+
 // A failed job goes back to 'queued' (run_at NULL, error cleared, its last error kept in
 // errors, max_attempts raised to attempt + 1 if needed: one more attempt). Anything
 // else, a job without a program, or a unique_key now held by another active job:

@@ -51,6 +51,11 @@ void build(CLI::App& app, Options& o, Raw& raw) {
               Command::try_run, o)
       ->prefix_command()
       ->set_help_flag();
+  // Everything after worker is the worker's own command line (worker_cli.hpp checks it).
+  add_command(app, "worker", "Claim queued jobs and run them; see 'pipeline-jobs worker --help'", Command::worker,
+              o)
+      ->prefix_command()
+      ->set_help_flag();
 }
 
 // try-run's arguments, checked by the registry's try-run program (--json before the
@@ -89,12 +94,13 @@ runtime::ParsedCli<Options> parse_with(const std::function<void(CLI::App&)>& par
       app, options, [&] { parse(app); },
       [&](const Options&) {
         if (options.command == Command::try_run) options.program_args = app.get_subcommand("try-run")->remaining();
+        if (options.command == Command::worker) options.program_args = app.get_subcommand("worker")->remaining();
         return finish(options, raw);
       });
   // "bogus" is left over as an extra argument when no subcommand matched.
   if (parsed.exit_code == runtime::exit_code::usage && app.get_subcommands().empty() && !app.remaining().empty()) {
     parsed.message = "unknown command '" + app.remaining().front().substr(0, 64) +
-                     "' (commands: migrate, active, failed, stats, retries, show, reap, try-run)";
+                     "' (commands: migrate, active, failed, stats, retries, show, reap, try-run, worker)";
   }
   return parsed;
 }

@@ -8,6 +8,7 @@
 //   pipeline-jobs show <job-id>              one job, input/output/error pretty-printed
 //   pipeline-jobs reap [--stale-after 5m]    fail running jobs without a recent heartbeat
 //   pipeline-jobs try-run [ARGS...]          the registry's try-run program (try_run.hpp)
+//   pipeline-jobs worker [ARGS...]           the queue's worker (scrapers/worker/worker.hpp)
 // Every command takes --json (machine-readable output). parse_cli() validates
 // everything it can without the database (job type, UUID, durations, limits; try-run's
 // arguments with try-run's own parser), so bad input is a one-line usage error
@@ -25,7 +26,7 @@
 
 namespace scrapers::admin {
 
-enum class Command { migrate, active, failed, stats, retries, show, reap, try_run };
+enum class Command { migrate, active, failed, stats, retries, show, reap, try_run, worker };
 
 struct Options {
   Command command = Command::active;
@@ -34,7 +35,7 @@ struct Options {
   tracking::JobType job_type = tracking::JobType::scrape;  // stats, retries
   std::string job_id;                                      // show
   std::chrono::seconds stale_after{300};                   // reap
-  std::vector<std::string> program_args;                   // try-run: its own arguments
+  std::vector<std::string> program_args;                   // try-run, worker: their own arguments
 };
 
 runtime::ParsedCli<Options> parse_cli(int argc, const char* const* argv);

@@ -8,6 +8,7 @@
 #include "scrapers/registry/registry.hpp"
 #include "scrapers/runtime/job_runner.hpp"
 #include "scrapers/runtime/program.hpp"
+#include "scrapers/worker/worker.hpp"
 #include "tracking/jobs.hpp"
 #include "tracking/migrations.hpp"
 
@@ -72,6 +73,7 @@ int run_command(const Options& o, tracking::Database& db, std::ostream& out, std
     case Command::reap: return reap(o, db, out, err);
     case Command::try_run:  // pipeline_jobs_main() runs it as the registry's program
       break;
+    case Command::worker: return worker::worker_main(o.program_args);
   }
   return report(err, make_error(ErrorKind::internal, "unknown command"));
 }
@@ -87,6 +89,8 @@ int pipeline_jobs_main(int argc, const char* const* argv) {
     if (cli.options->command == Command::try_run) {
       return runtime::run_with_args(*registry::find_program("try-run"), cli.options->program_args);
     }
+    // The worker opens its own connection (and keeps it across database restarts).
+    if (cli.options->command == Command::worker) return worker::worker_main(cli.options->program_args);
     auto db = runtime::connect_database();
     if (!db) {
       report(std::cerr, db.error());
