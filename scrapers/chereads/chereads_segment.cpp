@@ -113,6 +113,7 @@ int run_chereads_segment(const ChereadsSegmentOptions& options, tracking::Databa
     batch.limit = static_cast<std::size_t>(options.limit);
     batch.stop_after_consecutive_blocked = kStopAfterConsecutiveBlocked;
     batch.noun = "chapters";
+    batch.on_progress = runtime::progress_of(ctx);
     batch.skip_reason = [&](const tracking::Segment& segment) { return skip_reason(segment, *site); };
     const runtime::BatchStats stats = runtime::run_segment_batch(
         segments, batch,
