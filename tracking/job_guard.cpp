@@ -34,15 +34,18 @@ Result<std::optional<bool>> pulse(Database& db, const std::string& job_id, const
   });
 }
 
-// Appends this attempt's {attempt, error, at, worker, kind, retryable} to errors, unless
-// an entry for the attempt is already there.
+// Records this attempt's {attempt, error, at, worker, kind, retryable} in errors, in
+// place of any entry the attempt already had (the program is the authority on its own
+// attempt and writes before the worker does).
 Status append_error_entry(Database& db, const std::string& job_id, const std::string& error, FailureKind kind) {
   return detail::in_transaction(db, "recording the error of job " + job_id, [&](pqxx::work& tx) {
-    tx.exec_params("UPDATE pipeline_jobs SET errors = errors || jsonb_build_array((" +
-                       detail::error_entry_sql("$2") +
-                       ")->0 || jsonb_build_object('kind', $3::text, 'retryable', $4::boolean)) "
-                       "WHERE id = $1::uuid AND NOT errors @> jsonb_build_array(jsonb_build_object('attempt', attempt))",
-                   job_id, error, std::string(to_string(kind)), is_retryable(kind));
+    tx.exec_params(
+        "UPDATE pipeline_jobs SET errors = (SELECT coalesce(jsonb_agg(e.entry ORDER BY e.n), '[]'::jsonb) "
+        "  FROM jsonb_array_elements(errors) WITH ORDINALITY AS e(entry, n) "
+        "  WHERE NOT e.entry @> jsonb_build_object('attempt', attempt)) || jsonb_build_array((" +
+            detail::error_entry_sql("$2") +
+            ")->0 || jsonb_build_object('kind', $3::text, 'retryable', $4::boolean)) WHERE id = $1::uuid",
+        job_id, error, std::string(to_string(kind)), is_retryable(kind));
   });
 }
 

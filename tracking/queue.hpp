@@ -151,7 +151,9 @@ enum class RequeueKind {
 
 // Graceful shutdown: puts a job the caller claimed back without using up the attempt.
 // Same (worker, attempt) guard as finish_attempt; a row running or failed (the program
-// stopped on the signal) is requeued with run_at NULL and finished_at NULL.
+// stopped on the signal) is requeued with run_at NULL and finished_at NULL; an errors
+// entry the program wrote for that uncounted attempt is dropped (the next claim reuses
+// the attempt number).
 Result<RequeueKind> requeue_without_attempt(Database& db, const std::string& job_id, const std::string& worker,
                                             int attempt);
 

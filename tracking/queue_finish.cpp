@@ -35,11 +35,17 @@ LockedJob lock_job(pqxx::work& tx, const std::string& job_id) {
       job_id);
   if (rows.empty()) fail(ErrorKind::not_found, "job " + job_id + " not found");
   const auto& r = rows[0];
-  LockedJob job{r[0].as<std::string>(), detail::text_or_null(r[1]), r[2].as<int>(), r[3].as<int>(),
-                r[4].as<bool>(),        r[5].as<bool>(),          detail::text_or_null(r[6])};
-  if (!r[7].is_null()) job.recorded_retryable = r[7].as<std::string>() == "true";
-  job.recorded_blocked = !r[8].is_null() && r[8].as<std::string>() == "blocked";
-  return job;
+  std::optional<bool> recorded_retryable;
+  if (!r[7].is_null()) recorded_retryable = r[7].as<std::string>() == "true";
+  return LockedJob{r[0].as<std::string>(),
+                   detail::text_or_null(r[1]),
+                   r[2].as<int>(),
+                   r[3].as<int>(),
+                   r[4].as<bool>(),
+                   r[5].as<bool>(),
+                   detail::text_or_null(r[6]),
+                   recorded_retryable,
+                   !r[8].is_null() && r[8].as<std::string>() == "blocked"};
 }
 
 // Whether (worker, attempt) still owns the row: it was not requeued, rescued or claimed again.
@@ -138,7 +144,9 @@ Result<RequeueKind> requeue_without_attempt(Database& db, const std::string& job
     }
     tx.exec_params(
         "UPDATE pipeline_jobs SET status = 'queued', attempt = greatest(attempt - 1, 0), error = NULL, "
-        "run_at = NULL, finished_at = NULL WHERE id = $1::uuid",
+        "run_at = NULL, finished_at = NULL, errors = (SELECT coalesce(jsonb_agg(e.entry ORDER BY e.n), "
+        "'[]'::jsonb) FROM jsonb_array_elements(errors) WITH ORDINALITY AS e(entry, n) "
+        "WHERE NOT e.entry @> jsonb_build_object('attempt', attempt)) WHERE id = $1::uuid",
         job_id);
     log::info("job " + job_id + " back in the queue (attempt " + std::to_string(attempt) + " not counted)");
     return RequeueKind::requeued;

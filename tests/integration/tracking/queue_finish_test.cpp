@@ -119,5 +119,26 @@ TEST_F(QueueFinish, AnEntryFromAnEarlierAttemptDoesNotDecideThisOne) {
   EXPECT_EQ(outcome->kind, FinishKind::failed);
 }
 
+TEST_F(QueueFinish, AGracefulRequeueDropsTheEntryOfTheUncountedAttempt) {
+  const auto id = claimed_job();
+  program_fails(id, "interrupted by signal", FailureKind::retryable);  // the worker's SIGTERM
+  ASSERT_EQ(*tracking::requeue_without_attempt(*db_, id, kWorker, 1), tracking::RequeueKind::requeued);
+  EXPECT_EQ(column(id, "errors"), "[]");
+  ASSERT_EQ(tracking::claim_jobs(*db_, {kWorker, 1, {}})->at(0).attempt, 1) << "the attempt number is reused";
+  program_fails(id, "HTTP 404", FailureKind::permanent);
+  EXPECT_EQ(finish(id).kind, FinishKind::failed) << "decided by this run's entry, not the dropped one";
+}
+
+TEST_F(QueueFinish, TheProgramsEntryReplacesAnEarlierOneForTheSameAttempt) {
+  const auto id = claimed_job();
+  sql_->exec(
+      "UPDATE pipeline_jobs SET errors = '[{\"attempt\": 1, \"error\": \"stale\", \"retryable\": true}]'");
+  program_fails(id, "layout changed", FailureKind::permanent);
+  const auto errors = Json::parse(*column(id, "errors"));
+  ASSERT_EQ(errors.size(), 1u) << errors;
+  EXPECT_EQ(errors[0]["error"], "layout changed");
+  EXPECT_EQ(finish(id).kind, FinishKind::failed);
+}
+
 }  // namespace
 }  // namespace scrapers::testing
