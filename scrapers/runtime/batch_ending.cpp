@@ -10,7 +10,8 @@ std::string first_failure(const BatchStats& stats) {
   if (!stats.failures.is_array() || stats.failures.empty()) return {};
   const nlohmann::json& first = stats.failures.front();
   const std::string number = first.value("number", std::string());
-  const std::string where = number.empty() ? "segment " + first.value("segmentId", std::string("?")) : "number " + number;
+  const std::string where = number.empty() ? "segment " + first.value("segmentId", std::string("?"))
+                                           : "number " + number;
   return " (first: " + where + ": " + first.value("reason", std::string("no reason given")) + ")";
 }
 
@@ -23,8 +24,8 @@ std::optional<std::string> batch_failure(const BatchStats& stats, std::string_vi
   }
   if (stats.failed > 0) {
     const std::size_t attempted = stats.stored + stats.failed;
-    return std::to_string(stats.failed) + " of " + std::to_string(attempted) + " " + std::string(noun) + " failed" +
-           first_failure(stats);
+    return std::to_string(stats.failed) + " of " + std::to_string(attempted) + " " + std::string(noun) +
+           " failed" + first_failure(stats);
   }
   return std::nullopt;
 }

@@ -26,7 +26,8 @@ std::vector<std::string> hosts_of(const std::vector<std::string>& urls) {
   std::vector<std::string> hosts;
   for (const std::string& url : urls) {
     auto parsed = http::parse_url(url);
-    if (parsed && std::find(hosts.begin(), hosts.end(), parsed->host) == hosts.end()) hosts.push_back(parsed->host);
+    if (parsed && std::find(hosts.begin(), hosts.end(), parsed->host) == hosts.end())
+      hosts.push_back(parsed->host);
   }
   return hosts;
 }

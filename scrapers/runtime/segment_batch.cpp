@@ -55,7 +55,7 @@ bool record(BatchStats& stats, const tracking::Segment& segment, const SegmentOu
         if (blocked_limit > 0 && ++blocked_streak >= blocked_limit) {
           stop_run(stats, BatchStop::blocked,
                    std::to_string(blocked_streak) +
-                              " consecutive blocked answers: the site is blocking us, stopping");
+                       " consecutive blocked answers: the site is blocking us, stopping");
           return false;
         }
       }

@@ -83,7 +83,7 @@ struct BatchStats {
   std::size_t not_attempted = 0;  // left over by limit, stop or interrupt
   bool aborted = false;           // stopped early (interrupt, blocked streak, stop outcome)
   std::string abort_reason;
-  BatchStop stop = BatchStop::none;  // why, when aborted
+  BatchStop stop = BatchStop::none;                        // why, when aborted
   nlohmann::json failures = nlohmann::json::array();       // [{segmentId, number, reason}]
   nlohmann::json skipped_items = nlohmann::json::array();  // [{segmentId, number, reason}] from process
 };

@@ -79,7 +79,8 @@ class QueuedProgram : public ::testing::Test {
   }
   // A chereads-work run adopted on a claimed row; returns the row id.
   std::string run_work_adopted(const std::string& book) {
-    const std::vector<std::string> args{"--url=" + chereads::e2e::list_url(*h_, book), std::string("--workId=") + kWorkId};
+    const std::vector<std::string> args{"--url=" + chereads::e2e::list_url(*h_, book),
+                                        std::string("--workId=") + kWorkId};
     const std::string id = claim("chereads-work", args);
     const ProcessResult result = h_->run("chereads-work", args, adopting(id));
     EXPECT_EQ(result.exit_code, 1) << result.err;
@@ -193,7 +194,8 @@ TEST_F(QueuedProgram, ProgressIsRecordedOnTheRowDuringTheRunAndEndsDone) {
   std::vector<json> seen;
   while (!process.wait_for(0ms)) {
     const json progress = row_json(id, "progress");
-    if (progress.is_object() && (seen.empty() || seen.back()["done"] != progress["done"])) seen.push_back(progress);
+    if (progress.is_object() && (seen.empty() || seen.back()["done"] != progress["done"]))
+      seen.push_back(progress);
     std::this_thread::sleep_for(50ms);
   }
   EXPECT_EQ(value("SELECT status FROM pipeline_jobs WHERE id = $1", {id}), "success");
@@ -202,9 +204,9 @@ TEST_F(QueuedProgram, ProgressIsRecordedOnTheRowDuringTheRunAndEndsDone) {
     EXPECT_EQ(p["total"], 8) << p;
     EXPECT_TRUE(p["updated_at"].is_string()) << p;
   }
-  EXPECT_TRUE(std::any_of(seen.begin(), seen.end(),
-                          [](const json& p) { return p["item"].is_string() && p["done"].get<int>() < 8; }))
-      << "the item in hand is named while the run lasts";
+  EXPECT_TRUE(std::any_of(seen.begin(), seen.end(), [](const json& p) {
+    return p["item"].is_string() && p["done"].get<int>() < 8;
+  })) << "the item in hand is named while the run lasts";
   const json last = row_json(id, "progress");
   EXPECT_EQ(last["done"], 8) << last;
   EXPECT_EQ(last["total"], 8) << last;

@@ -131,8 +131,7 @@ TEST_F(QueueFinish, AGracefulRequeueDropsTheEntryOfTheUncountedAttempt) {
 
 TEST_F(QueueFinish, TheProgramsEntryReplacesAnEarlierOneForTheSameAttempt) {
   const auto id = claimed_job();
-  sql_->exec(
-      "UPDATE pipeline_jobs SET errors = '[{\"attempt\": 1, \"error\": \"stale\", \"retryable\": true}]'");
+  sql_->exec("UPDATE pipeline_jobs SET errors = '[{\"attempt\": 1, \"error\": \"stale\", \"retryable\": true}]'");
   program_fails(id, "layout changed", FailureKind::permanent);
   const auto errors = Json::parse(*column(id, "errors"));
   ASSERT_EQ(errors.size(), 1u) << errors;

@@ -179,10 +179,11 @@ TEST(SegmentBatch, TheStopCauseIsRecorded) {
   EXPECT_EQ(by_outcome.stop, BatchStop::outcome);
   BatchOptions options;
   options.stop_after_consecutive_blocked = 1;
-  BatchStats by_blocks = run_segment_batch(segments(2), options,
-                                           [](const tracking::Segment&) { return SegmentOutcome::blocked("403"); });
+  BatchStats by_blocks = run_segment_batch(
+      segments(2), options, [](const tracking::Segment&) { return SegmentOutcome::blocked("403"); });
   EXPECT_EQ(by_blocks.stop, BatchStop::blocked);
-  BatchStats none = run_segment_batch(segments(2), {}, [](const tracking::Segment&) { return SegmentOutcome::stored(); });
+  BatchStats none = run_segment_batch(segments(2), {},
+                                      [](const tracking::Segment&) { return SegmentOutcome::stored(); });
   EXPECT_EQ(none.stop, BatchStop::none);
 }
 
