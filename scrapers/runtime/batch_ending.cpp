@@ -35,6 +35,7 @@ tracking::FailureKind batch_failure_kind(const BatchStats& stats) {
   if (stats.aborted && stats.stop == BatchStop::outcome) return FailureKind::permanent;
   if (stats.aborted && stats.stop == BatchStop::blocked) return FailureKind::blocked;
   if (stats.failed > 0 && stats.blocked == stats.failed) return FailureKind::blocked;
+  if (stats.failed > 0 && stats.failed_for_good == stats.failed) return FailureKind::permanent;
   return FailureKind::retryable;
 }
 

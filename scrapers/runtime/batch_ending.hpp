@@ -12,8 +12,10 @@
 //   otherwise fails "<stop reason>: nothing was downloaded".
 // - batch_failure_kind(): whether a retry can fix that failure (the row's errors entry):
 //   a stop by an Outcome::stop (spent quota, refused login) is permanent; a blocked
-//   streak, or failed items that were all blocked, is blocked; other failed items are
-//   retryable (the retry only does the items still missing); an interrupt is
+//   streak, or failed items that were all blocked, is blocked; failed items that all
+//   failed for good (SegmentOutcome::failed_for_good: a 404, a layout change) are
+//   permanent; other failed items are retryable (the retry only does the items still
+//   missing); an interrupt is
 //   retryable (run_tracked_job() records a cancel as cancelled).
 // - batch_exit_status(): the job's exit status; a successful job in which some item
 //   failed (possible only through a custom policy) still exits job_failed (1).

@@ -48,6 +48,7 @@ bool record(BatchStats& stats, const tracking::Segment& segment, const SegmentOu
     case Kind::failed:
     case Kind::blocked:
       ++stats.failed;
+      if (outcome.kind == Kind::failed && !outcome.retryable) ++stats.failed_for_good;
       stats.failures.push_back(item(segment, outcome.detail));
       log::warn(where + " failed: " + outcome.detail);
       if (outcome.kind == Kind::blocked) {

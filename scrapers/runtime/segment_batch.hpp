@@ -37,11 +37,14 @@ namespace scrapers::runtime {
 struct SegmentOutcome {
   enum class Kind { stored, skipped, failed, locked, blocked, stop };
   Kind kind = Kind::stored;
-  std::string detail;  // reason for failed/blocked/stop; what was stored otherwise
+  std::string detail;     // reason for failed/blocked/stop; what was stored otherwise
+  bool retryable = true;  // failed: whether a later run may succeed (false: a 404, a layout change)
 
   static SegmentOutcome stored(std::string what = {}) { return {Kind::stored, std::move(what)}; }
   static SegmentOutcome skipped(std::string why) { return {Kind::skipped, std::move(why)}; }
   static SegmentOutcome failed(std::string why) { return {Kind::failed, std::move(why)}; }
+  // A failure a retry cannot fix (see failure_kind.hpp): counted in failed_for_good too.
+  static SegmentOutcome failed_for_good(std::string why) { return {Kind::failed, std::move(why), false}; }
   static SegmentOutcome locked() { return {Kind::locked, "locked"}; }
   static SegmentOutcome blocked(std::string why) { return {Kind::blocked, std::move(why)}; }
   static SegmentOutcome stop(std::string why) { return {Kind::stop, std::move(why)}; }
@@ -79,9 +82,10 @@ struct BatchStats {
   std::size_t skipped = 0;  // already had an asset, or skipped by `process`
   std::size_t failed = 0;
   std::size_t locked = 0;
-  std::size_t blocked = 0;        // also counted in failed
-  std::size_t not_attempted = 0;  // left over by limit, stop or interrupt
-  bool aborted = false;           // stopped early (interrupt, blocked streak, stop outcome)
+  std::size_t blocked = 0;          // also counted in failed
+  std::size_t failed_for_good = 0;  // also counted in failed: SegmentOutcome::failed_for_good
+  std::size_t not_attempted = 0;    // left over by limit, stop or interrupt
+  bool aborted = false;             // stopped early (interrupt, blocked streak, stop outcome)
   std::string abort_reason;
   BatchStop stop = BatchStop::none;                        // why, when aborted
   nlohmann::json failures = nlohmann::json::array();       // [{segmentId, number, reason}]

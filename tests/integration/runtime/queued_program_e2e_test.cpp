@@ -148,6 +148,30 @@ TEST_F(QueuedProgram, ABlockIsRetriedWithTheLongDelay) {
             "true");
 }
 
+TEST_F(QueuedProgram, ItemFailuresAreRetriedUnlessEachOneFailedForGood) {
+  const std::string edition = chereads::e2e::prepare_edition(*h_);
+  ASSERT_FALSE(edition.empty());
+  const std::vector<std::string> args{"--editionId=" + edition, "--delay=0"};
+  // Only chapter 12 fails (too short: a missing field), which no retry can fix.
+  const std::string id = claim("chereads-segment", args);
+  EXPECT_EQ(h_->run("chereads-segment", args, adopting(id)).exit_code, 1);
+  EXPECT_EQ(row_json(id, "errors")[0].value("kind", ""), "permanent") << row_json(id, "errors");
+  EXPECT_EQ(finish(id).kind, FinishKind::failed);
+  // Chapter 2 answering 500 as well: that one may succeed later, so the job is retried.
+  h_->db().exec("DELETE FROM segment_assets; DELETE FROM assets;");
+  testing::FaultRule server_error;
+  server_error.path = value("SELECT canonical_url FROM segments WHERE number = 2")
+                          .substr(h_->server().base_url().size());
+  server_error.fault = "status";
+  server_error.status = 500;
+  h_->server().add_fault(server_error);
+  const std::string again = claim("chereads-segment", args);
+  EXPECT_EQ(h_->run("chereads-segment", args, adopting(again)).exit_code, 1);
+  EXPECT_EQ(row_json(again, "output")["failed"], 2) << row_json(again, "output");
+  EXPECT_EQ(row_json(again, "errors")[0].value("kind", ""), "retryable") << row_json(again, "errors");
+  EXPECT_EQ(finish(again).kind, FinishKind::retrying);
+}
+
 // --- Cancellation and progress -----------------------------------------------------------
 
 TEST_F(QueuedProgram, ACancelStopsASegmentRunBetweenChaptersWithTruthfulCounts) {

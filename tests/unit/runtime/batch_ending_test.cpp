@@ -130,6 +130,15 @@ TEST(BatchFailureKind, FailedItemsAreRetryableUnlessEveryOneWasBlocked) {
   EXPECT_EQ(batch_failure_kind(some_blocked), tracking::FailureKind::retryable);
 }
 
+TEST(BatchFailureKind, FailedItemsThatAllFailedForGoodArePermanent) {
+  BatchStats all = counts(7, 2);
+  all.failed_for_good = 2;
+  EXPECT_EQ(batch_failure_kind(all), tracking::FailureKind::permanent);
+  BatchStats some = counts(7, 2);
+  some.failed_for_good = 1;
+  EXPECT_EQ(batch_failure_kind(some), tracking::FailureKind::retryable) << "one failure a retry may fix";
+}
+
 TEST(BatchFailureKind, AStopOutcomeIsPermanentABlockedStreakBlockedAnInterruptRetryable) {
   EXPECT_EQ(batch_failure_kind(stopped_by(BatchStop::outcome, 0, 0)), tracking::FailureKind::permanent);
   EXPECT_EQ(batch_failure_kind(stopped_by(BatchStop::outcome, 2, 1)), tracking::FailureKind::permanent)

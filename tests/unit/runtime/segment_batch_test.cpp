@@ -187,5 +187,16 @@ TEST(SegmentBatch, TheStopCauseIsRecorded) {
   EXPECT_EQ(none.stop, BatchStop::none);
 }
 
+TEST(SegmentBatch, FailuresForGoodAreCountedAmongTheFailures) {
+  BatchStats stats = run_segment_batch(segments(3), {}, [](const tracking::Segment& s) {
+    if (s.id == "seg-1") return SegmentOutcome::failed_for_good("HTTP 404");
+    if (s.id == "seg-2") return SegmentOutcome::failed("timeout");
+    return SegmentOutcome::stored();
+  });
+  EXPECT_EQ(stats.failed, 2u);
+  EXPECT_EQ(stats.failed_for_good, 1u);
+  EXPECT_EQ(stats.failures.size(), 2u);
+}
+
 }  // namespace
 }  // namespace scrapers::runtime
