@@ -18,7 +18,8 @@
 //  - A job that fails for good (or is cancelled while queued) fails, in the same
 //    transaction, every queued job that depends on it, transitively, with error
 //    "dependency <id> failed" (or "dependency <id> cancelled").
-//  - Every failed attempt appends {attempt, error, at, worker} to `errors`.
+//  - Every failed attempt appends {attempt, error, at, worker} to `errors` (a program
+//    ending its own row adds kind and retryable to its entry: job_guard.hpp).
 // Ids are checked to be UUIDs before any SQL is sent; unknown ids are not_found Errors;
 // a transition the job's state does not allow is an invalid_argument Error saying why.
 #pragma once
@@ -128,11 +129,16 @@ struct FinishOutcome {
 //  - row success: the verdict is success; nothing but end.output is written.
 //  - row failed (the program recorded its own error): the verdict is failed with the
 //    row's error (end.error only if the row has none).
-// A failed verdict appends {attempt, error, at, worker} to errors (once per attempt) and
-// goes back to 'queued' (run_at = now + retry_delay, finished_at NULL) when
-// end.retryable AND attempt < coalesce(max_attempts, 1) AND no cancel was requested AND
-// the job has a program; otherwise it stays 'failed' (finished_at set) and its dependents
-// fail ("dependency <id> cancelled" when a cancel had been requested).
+// A failed verdict appends {attempt, error, at, worker} to errors (once per attempt: an
+// entry the program already wrote for this attempt stays as it is) and goes back to
+// 'queued' (run_at = now + delay, finished_at NULL) when it is retryable AND attempt <
+// coalesce(max_attempts, 1) AND no cancel was requested AND the job has a program;
+// otherwise it stays 'failed' (finished_at set) and its dependents fail ("dependency
+// <id> cancelled" when a cancel had been requested). Retryable: when the row is failed
+// and the program's errors entry for this attempt carries `retryable` (JobGuard::fail,
+// tracking/job_guard.hpp), that flag; otherwise (the program never ended the row: a
+// crash, a kill) end.retryable. The delay is end.blocked_retry_delay when that entry's
+// kind is "blocked", else end.retry_delay.
 Result<FinishOutcome> finish_attempt(Database& db, const std::string& job_id, const std::string& worker,
                                      int attempt, const AttemptEnd& end);
 
@@ -145,7 +151,9 @@ enum class RequeueKind {
 
 // Graceful shutdown: puts a job the caller claimed back without using up the attempt.
 // Same (worker, attempt) guard as finish_attempt; a row running or failed (the program
-// stopped on the signal) is requeued with run_at NULL and finished_at NULL.
+// stopped on the signal) is requeued with run_at NULL and finished_at NULL; an errors
+// entry the program wrote for that uncounted attempt is dropped (the next claim reuses
+// the attempt number).
 Result<RequeueKind> requeue_without_attempt(Database& db, const std::string& job_id, const std::string& worker,
                                             int attempt);
 

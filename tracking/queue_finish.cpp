@@ -19,18 +19,33 @@ struct LockedJob {
   bool cancel_requested = false;
   bool has_program = false;
   std::optional<std::string> error;
+  // From the errors entry the program wrote for this attempt (job_guard.hpp), if any.
+  std::optional<bool> recorded_retryable;
+  bool recorded_blocked = false;
 };
 
 LockedJob lock_job(pqxx::work& tx, const std::string& job_id) {
   auto rows = tx.exec_params(
-      "SELECT status, worker, attempt, coalesce(max_attempts, 1), cancel_requested_at IS NOT NULL, "
-      "input ? 'program', error FROM pipeline_jobs WHERE id = $1::uuid FOR UPDATE",
+      "SELECT j.status, j.worker, j.attempt, coalesce(j.max_attempts, 1), j.cancel_requested_at IS NOT NULL, "
+      "j.input ? 'program', j.error, e.entry->>'retryable', e.entry->>'kind' "
+      "FROM pipeline_jobs j LEFT JOIN LATERAL (SELECT x.entry FROM jsonb_array_elements(j.errors) AS x(entry) "
+      "  WHERE x.entry @> jsonb_build_object('attempt', j.attempt) "
+      "    AND jsonb_typeof(x.entry->'retryable') = 'boolean' LIMIT 1) e ON true "
+      "WHERE j.id = $1::uuid FOR UPDATE OF j",
       job_id);
   if (rows.empty()) fail(ErrorKind::not_found, "job " + job_id + " not found");
   const auto& r = rows[0];
-  return LockedJob{
-      r[0].as<std::string>(), detail::text_or_null(r[1]), r[2].as<int>(), r[3].as<int>(), r[4].as<bool>(),
-      r[5].as<bool>(),        detail::text_or_null(r[6])};
+  std::optional<bool> recorded_retryable;
+  if (!r[7].is_null()) recorded_retryable = r[7].as<std::string>() == "true";
+  return LockedJob{r[0].as<std::string>(),
+                   detail::text_or_null(r[1]),
+                   r[2].as<int>(),
+                   r[3].as<int>(),
+                   r[4].as<bool>(),
+                   r[5].as<bool>(),
+                   detail::text_or_null(r[6]),
+                   recorded_retryable,
+                   !r[8].is_null() && r[8].as<std::string>() == "blocked"};
 }
 
 // Whether (worker, attempt) still owns the row: it was not requeued, rescued or claimed again.
@@ -69,8 +84,12 @@ FinishOutcome finish_locked(pqxx::work& tx, const std::string& job_id, const Loc
   }
   std::string error = job.status == "failed" && job.error ? *job.error : end.error;
   if (error.empty()) error = "attempt " + std::to_string(job.attempt) + " failed";
-  const bool again = end.retryable && job.attempt < job.max_attempts && !job.cancel_requested && job.has_program;
-  record_failure(tx, job_id, error, output, again, end.retry_delay);
+  // The program's own verdict on its failure wins over the worker's view of the exit.
+  const bool from_program = job.status == "failed" && job.recorded_retryable.has_value();
+  const bool retryable = from_program ? *job.recorded_retryable : end.retryable;
+  const bool again = retryable && job.attempt < job.max_attempts && !job.cancel_requested && job.has_program;
+  const bool blocked = from_program && job.recorded_blocked;
+  record_failure(tx, job_id, error, output, again, blocked ? end.blocked_retry_delay : end.retry_delay);
   outcome.error = error;
   outcome.kind = again ? FinishKind::retrying : FinishKind::failed;
   if (!again) outcome.dependents_failed = detail::fail_dependents(tx, job_id, job.cancel_requested);
@@ -125,7 +144,9 @@ Result<RequeueKind> requeue_without_attempt(Database& db, const std::string& job
     }
     tx.exec_params(
         "UPDATE pipeline_jobs SET status = 'queued', attempt = greatest(attempt - 1, 0), error = NULL, "
-        "run_at = NULL, finished_at = NULL WHERE id = $1::uuid",
+        "run_at = NULL, finished_at = NULL, errors = (SELECT coalesce(jsonb_agg(e.entry ORDER BY e.n), "
+        "'[]'::jsonb) FROM jsonb_array_elements(errors) WITH ORDINALITY AS e(entry, n) "
+        "WHERE NOT e.entry @> jsonb_build_object('attempt', attempt)) WHERE id = $1::uuid",
         job_id);
     log::info("job " + job_id + " back in the queue (attempt " + std::to_string(attempt) + " not counted)");
     return RequeueKind::requeued;

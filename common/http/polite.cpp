@@ -29,6 +29,9 @@ Result<Response> PoliteTransport::send(const Request& request) {
                         request.method + " " + redact_url(request.url) + " not sent: interrupted");
     }
   }
+  if (policy_.gate) {
+    if (auto allowed = policy_.gate->before_request(*url); !allowed) return std::move(allowed).error();
+  }
   HostState& state = hosts_[host];
   state.last_start = clock_.now();
   Result<Response> result = inner_->send(request);

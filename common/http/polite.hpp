@@ -6,7 +6,8 @@
 //   - at least 60 s / requests_per_minute has passed since the previous request to
 //     that host started (sources.rate_limit_rpm; 0 = no limit). The limit is an even
 //     spacing, so there are no bursts.
-// Waits go through the Clock: an interrupt ends one with ErrorKind::interrupted and
+// Then, when the policy names a HostGate, it asks the gate (host_gate.hpp), whose
+// Error is returned without sending. Waits go through the Clock: an interrupt ends one with ErrorKind::interrupted and
 // the request is not sent. Hosts are compared case-insensitively; a URL that does not
 // parse is passed through to the inner transport, which rejects it. One thread at
 // a time.
@@ -17,6 +18,7 @@
 #include <memory>
 #include <string>
 
+#include "common/http/host_gate.hpp"
 #include "common/http/message.hpp"
 #include "common/util/clock.hpp"
 
@@ -25,6 +27,7 @@ namespace scrapers::http {
 struct PolitenessPolicy {
   std::chrono::milliseconds min_delay{0};
   int requests_per_minute = 0;
+  HostGate* gate = nullptr;  // not owned; must outlive the transport
 };
 
 class PoliteTransport final : public Transport {

@@ -27,7 +27,8 @@ Result<std::unique_ptr<Transport>> make_transport_from_env(Clock& clock, const T
   if (!retry_policy.ok()) return std::move(retry_policy).error();
   std::unique_ptr<Transport> transport = std::make_unique<CurlTransport>(std::move(*curl_options));
   transport = std::make_unique<PoliteTransport>(
-      std::move(transport), clock, PolitenessPolicy{settings.min_delay, settings.requests_per_minute});
+      std::move(transport), clock,
+      PolitenessPolicy{settings.min_delay, settings.requests_per_minute, settings.host_gate});
   transport = std::make_unique<RetryingTransport>(std::move(transport), clock, *retry_policy);
   if (record_dir) {
     log::info("HTTP: recording responses into " + *record_dir);

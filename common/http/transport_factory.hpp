@@ -8,7 +8,7 @@
 //   neither                Retry(Polite(Curl)).
 // Setting both is invalid_argument. Curl, retry and env settings are read by
 // curl_options_from_env() and retry_policy_from_env(); pacing comes from the
-// caller (--delay, sources.rate_limit_rpm). `clock` must outlive the transport.
+// caller (--delay, sources.rate_limit_rpm, a HostGate shared across processes). `clock` must outlive the transport.
 // The returned transport, like its parts, is for one thread at a time.
 #pragma once
 
@@ -25,6 +25,7 @@ namespace scrapers::http {
 struct TransportSettings {
   std::chrono::milliseconds min_delay{0};  // the program's --delay
   int requests_per_minute = 0;             // sources.rate_limit_rpm; 0 = none
+  HostGate* host_gate = nullptr;           // asked before each request (not for replay)
 };
 
 Result<std::unique_ptr<Transport>> make_transport_from_env(Clock& clock, const TransportSettings& settings = {});

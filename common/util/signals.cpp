@@ -13,6 +13,7 @@ namespace scrapers {
 namespace {
 
 std::atomic<int> caught_signal{0};
+std::atomic<bool> cancel_flag{false};
 int wake_pipe[2] = {-1, -1};
 std::once_flag pipe_once;
 
@@ -22,12 +23,16 @@ void make_pipe() {
   }
 }
 
-extern "C" void on_signal(int signal_number) {
-  caught_signal.store(signal_number);
+void wake_sleepers() {
   if (wake_pipe[1] >= 0) {
     const char byte = 1;
     [[maybe_unused]] auto n = ::write(wake_pipe[1], &byte, 1);
   }
+}
+
+extern "C" void on_signal(int signal_number) {
+  caught_signal.store(signal_number);
+  wake_sleepers();
 }
 
 }  // namespace
@@ -42,7 +47,7 @@ void install_interrupt_handlers() {
   ::sigaction(SIGTERM, &action, nullptr);
 }
 
-bool interrupted() { return caught_signal.load() != 0; }
+bool interrupted() { return caught_signal.load() != 0 || cancel_flag.load(); }
 int interrupting_signal() { return caught_signal.load(); }
 
 bool interruptible_sleep(std::chrono::milliseconds duration) {
@@ -65,10 +70,19 @@ bool interruptible_sleep(std::chrono::milliseconds duration) {
   return false;
 }
 
+void raise_cancel() {
+  std::call_once(pipe_once, make_pipe);
+  cancel_flag.store(true);
+  wake_sleepers();
+}
+
+bool cancel_raised() { return cancel_flag.load(); }
+
 void simulate_interrupt(int signal_number) { on_signal(signal_number); }
 
 void reset_interrupt_for_tests() {
   caught_signal.store(0);
+  cancel_flag.store(false);
   if (wake_pipe[0] >= 0) {
     char drain[64];
     while (::read(wake_pipe[0], drain, sizeof drain) > 0) {

@@ -11,6 +11,7 @@
 #include "scrapers/runtime/batch_ending.hpp"
 #include "scrapers/runtime/chapter_document.hpp"
 #include "scrapers/runtime/configuration.hpp"
+#include "scrapers/runtime/failure_kind.hpp"
 #include "scrapers/runtime/job_runner.hpp"
 #include "scrapers/runtime/pre_job_lookup.hpp"
 #include "scrapers/runtime/segment_assets.hpp"
@@ -27,6 +28,9 @@ SegmentOutcome outcome_of(const Error& error) {
   // An interrupt is the run's end, not this chapter's failure.
   if (error.kind == ErrorKind::interrupted) return SegmentOutcome::stop("interrupted by signal");
   if (error.kind == ErrorKind::blocked) return SegmentOutcome::blocked(error.describe());
+  if (runtime::failure_kind_of(error) == tracking::FailureKind::permanent) {
+    return SegmentOutcome::failed_for_good(error.describe());  // a retry of the job cannot fix it
+  }
   return SegmentOutcome::failed(error.describe());
 }
 
@@ -113,6 +117,7 @@ int run_chereads_segment(const ChereadsSegmentOptions& options, tracking::Databa
     batch.limit = static_cast<std::size_t>(options.limit);
     batch.stop_after_consecutive_blocked = kStopAfterConsecutiveBlocked;
     batch.noun = "chapters";
+    batch.on_progress = runtime::progress_of(ctx);
     batch.skip_reason = [&](const tracking::Segment& segment) { return skip_reason(segment, *site); };
     const runtime::BatchStats stats = runtime::run_segment_batch(
         segments, batch,

@@ -168,6 +168,7 @@ runtime::BatchEnding bulk_body(const BulkDownloadOptions& options, const ApiEnvi
   runtime::BatchOptions batch;
   batch.limit = options.limit.value_or(0);
   batch.noun = "episodes";
+  batch.on_progress = runtime::progress_of(ctx);
   batch.skip_reason = [&](const tracking::Segment& segment) { return downloader.skip_reason(segment); };
   std::string current_edition = scope.editions.size() == 1 ? scope.editions.front().id : std::string();
   const runtime::BatchStats stats = runtime::run_segment_batch(

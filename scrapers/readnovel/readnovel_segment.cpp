@@ -84,6 +84,7 @@ runtime::BatchEnding run_batch(const ReadnovelSegmentOptions& options, const Pla
   runtime::BatchOptions batch;
   batch.limit = static_cast<std::size_t>(options.limit);
   batch.noun = "chapters";
+  batch.on_progress = runtime::progress_of(ctx);
   ContentTotals totals;
   const runtime::BatchStats stats = runtime::run_segment_batch(
       segments, batch, [&](const tracking::Segment& segment) {

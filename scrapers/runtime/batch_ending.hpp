@@ -10,9 +10,16 @@
 //   stop left are not failures. An EarlyStop::pause (a spent download quota) keeps what
 //   was stored: without failed items the job succeeds when something was stored, and
 //   otherwise fails "<stop reason>: nothing was downloaded".
+// - batch_failure_kind(): whether a retry can fix that failure (the row's errors entry):
+//   a stop by an Outcome::stop (spent quota, refused login) is permanent; a blocked
+//   streak, or failed items that were all blocked, is blocked; failed items that all
+//   failed for good (SegmentOutcome::failed_for_good: a 404, a layout change) are
+//   permanent; other failed items are retryable (the retry only does the items still
+//   missing); an interrupt is
+//   retryable (run_tracked_job() records a cancel as cancelled).
 // - batch_exit_status(): the job's exit status; a successful job in which some item
 //   failed (possible only through a custom policy) still exits job_failed (1).
-// run_batch_job() applies both around run_tracked_job(): the body hands back a
+// run_batch_job() applies them around run_tracked_job(): the body hands back a
 // BatchEnding (result + counts), so no caller keeps the counts on the side.
 #pragma once
 
@@ -46,6 +53,9 @@ struct BatchEnding {
 std::optional<std::string> batch_failure(const BatchStats& stats, std::string_view noun,
                                          EarlyStop stop = EarlyStop::failure);
 
+// Whether a retry can fix the failure batch_failure() names for these counts.
+tracking::FailureKind batch_failure_kind(const BatchStats& stats);
+
 // The ending of a finished batch: `output` recorded either way, the job failed with
 // batch_failure()'s text when it names one, else successful.
 BatchEnding end_batch(const BatchStats& stats, std::string_view noun, nlohmann::json output,
@@ -54,6 +64,10 @@ BatchEnding end_batch(const BatchStats& stats, std::string_view noun, nlohmann::
 // The process exit status for a job that ended with `job_exit_status` after a batch
 // with these counts.
 int batch_exit_status(int job_exit_status, const BatchStats& stats);
+
+// BatchOptions::on_progress for a batch run as `context`'s job: the job's progress row,
+// at most about once a second and once at the end (JobContext::record_progress).
+std::function<void(const BatchProgress&)> progress_of(JobContext& context);
 
 using BatchBody = std::function<BatchEnding(JobContext&)>;
 

@@ -6,12 +6,16 @@
 #include "common/util/log.hpp"
 #include "common/util/signals.hpp"
 #include "scrapers/runtime/duration.hpp"
+#include "scrapers/runtime/failure_kind.hpp"
 #include "tracking/job_adoption.hpp"
+#include "tracking/queue.hpp"
 
 namespace scrapers::runtime {
 namespace {
 
 constexpr const char* kInterrupted = "interrupted by signal";
+constexpr const char* kCancelled = "cancelled";
+constexpr std::chrono::seconds kProgressInterval{1};
 
 tracking::CreateJobParams create_params(const JobSpec& spec) {
   tracking::CreateJobParams params;
@@ -29,19 +33,31 @@ JobResult call_body(tracking::Database& db, JobContext& context, const JobBody& 
   try {
     return body(context);
   } catch (const std::exception& e) {
-    return JobResult::failure(db.to_error(e, "").describe());
+    const Error error = db.to_error(e, "");
+    return JobResult::failure(error.describe(), nlohmann::json::object(), failure_kind_of(error));
   } catch (...) {
     return JobResult::failure("unknown error");
   }
 }
 
-int end_job(tracking::JobGuard& guard, JobResult result) {
+// Whether the run stopped because a cancel was requested: seen by the guard, or found
+// on the row after a signal (a worker may SIGTERM the child of a cancelled job).
+bool cancel_was_requested(tracking::Database& db, const tracking::JobGuard& guard) {
+  if (cancel_raised()) return true;
+  auto requested = tracking::cancel_requested(db, guard.job_id());
+  return requested && *requested;
+}
+
+int end_job(tracking::Database& db, tracking::JobGuard& guard, JobResult result) {
   if (scrapers::interrupted()) {
-    (void)guard.fail(kInterrupted, std::move(result.output));
+    const bool cancelled = cancel_was_requested(db, guard);
+    (void)guard.fail(cancelled ? kCancelled : kInterrupted, std::move(result.output),
+                     cancelled ? tracking::FailureKind::cancelled : tracking::FailureKind::retryable);
     return exit_code::interrupted;
   }
   if (result.failed) {
-    (void)guard.fail(result.error.empty() ? "run failed" : result.error, std::move(result.output));
+    (void)guard.fail(result.error.empty() ? "run failed" : result.error, std::move(result.output),
+                     result.failure_kind);
     return exit_code::job_failed;
   }
   return guard.succeed(std::move(result.output)) ? exit_code::ok : exit_code::job_failed;
@@ -100,6 +116,17 @@ void JobContext::merge_input(const nlohmann::json& patch) {
 
 bool JobContext::interrupted() const { return scrapers::interrupted(); }
 
+void JobContext::record_progress(const tracking::JobProgress& progress, bool force) {
+  const auto now = std::chrono::steady_clock::now();
+  if (!force && last_progress_ && now - *last_progress_ < kProgressInterval) return;
+  last_progress_ = now;
+  auto written = guard_.report_progress(progress);
+  if (!written && !progress_warned_) {
+    log::warn("recording the progress of job " + job_id() + " failed: " + written.error().describe());
+  }
+  progress_warned_ = !written;
+}
+
 std::chrono::milliseconds heartbeat_interval_from_env() {
   constexpr std::chrono::milliseconds fallback{15000};
   auto text = env::get("JOB_HEARTBEAT_INTERVAL");
@@ -121,9 +148,9 @@ int run_tracked_job(tracking::Database& db, const JobSpec& spec, const JobBody& 
   const int started = adopted_id ? start_adopted_job(db, spec, *adopted_id, options, guard)
                                  : start_new_job(db, spec, options, guard);
   if (!guard) return started;
-  if (scrapers::interrupted()) return end_job(*guard, JobResult::failure(kInterrupted));
+  if (scrapers::interrupted()) return end_job(db, *guard, JobResult::failure(kInterrupted));
   JobContext context(db, *guard);
-  return end_job(*guard, call_body(db, context, body));
+  return end_job(db, *guard, call_body(db, context, body));
 }
 
 bool adopting_a_job() { return env::get(kAdoptJobVariable).has_value(); }

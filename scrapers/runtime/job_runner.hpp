@@ -10,6 +10,15 @@
 //   a SIGINT/SIGTERM arrived (scrapers::interrupted()) before, during or
 //   right after the body                        -> failed "interrupted by signal",
 //                                                  output kept if returned   -> exit 130
+//   a cancel was requested (`pipeline-jobs cancel`: seen by the heartbeat or a
+//   progress write, which raise the interrupt flag, or cancel_requested_at found
+//   set after a SIGINT/SIGTERM, e.g. the worker stopping the child)
+//                                               -> failed "cancelled", kind
+//                                                  cancelled, output kept    -> exit 130
+// Every failure is recorded with its FailureKind (tracking/job_guard.hpp) in the row's
+// `errors` entry, so the queue retries only what a retry can fix: a body's JobResult
+// says it; a thrown ErrorException is classified by failure_kind_of(); any other
+// exception is retryable; an interrupt is retryable.
 // A job that cannot be created or started leaves a log line and exits 1.
 // When $PIPELINE_JOB_ID names an existing row, that row is adopted instead of creating
 // one (tracking/job_adoption.hpp): a queued row, or a running row whose worker equals
@@ -52,10 +61,12 @@ struct JobResult {
   nlohmann::json output = nlohmann::json::object();
   bool failed = false;
   std::string error;  // used when failed; "run failed" when empty
+  tracking::FailureKind failure_kind = tracking::FailureKind::retryable;  // used when failed
 
   static JobResult success(nlohmann::json output) { return {std::move(output), false, {}}; }
-  static JobResult failure(std::string error, nlohmann::json output = nlohmann::json::object()) {
-    return {std::move(output), true, std::move(error)};
+  static JobResult failure(std::string error, nlohmann::json output = nlohmann::json::object(),
+                           tracking::FailureKind kind = tracking::FailureKind::retryable) {
+    return {std::move(output), true, std::move(error), kind};
   }
 };
 
@@ -72,12 +83,18 @@ class JobContext {
   void set_ids(const tracking::JobIds& ids);
   // input = input || patch (e.g. {"totalSegments": 12} once known).
   void merge_input(const nlohmann::json& patch);
-  // True once SIGINT/SIGTERM arrived: stop at the next safe point.
+  // True once SIGINT/SIGTERM arrived or a cancel was requested: stop at the next safe point.
   bool interrupted() const;
+  // Records progress on the row at most about once a second (always when `force`);
+  // each write also learns whether a cancel was requested (then interrupted() turns
+  // true). A failure is logged, never thrown.
+  void record_progress(const tracking::JobProgress& progress, bool force = false);
 
  private:
   tracking::Database& db_;
   const tracking::JobGuard& guard_;
+  std::optional<std::chrono::steady_clock::time_point> last_progress_;
+  bool progress_warned_ = false;
 };
 
 using JobBody = std::function<JobResult(JobContext&)>;

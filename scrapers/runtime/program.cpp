@@ -8,6 +8,7 @@
 #include "common/util/log.hpp"
 #include "common/util/signals.hpp"
 #include "scrapers/runtime/configuration.hpp"
+#include "scrapers/runtime/host_gate.hpp"
 #include "scrapers/runtime/job_runner.hpp"
 
 namespace scrapers::runtime {
@@ -38,7 +39,12 @@ int run_program(const http::TransportSettings& transport, const ProgramBody& bod
     log::error(db.error().describe());
     return db.error().kind == ErrorKind::invalid_argument ? exit_code::usage : exit_code::job_failed;
   }
-  auto bundle = ServiceBundle::from_env(transport);
+  // Politeness across workers: requests to a host with a rate in `sources` are spaced
+  // through the database (host_gate.hpp). Declared before the bundle: it outlives it.
+  SourcePacingGate gate(db.value());
+  http::TransportSettings settings = transport;
+  settings.host_gate = &gate;
+  auto bundle = ServiceBundle::from_env(settings);
   if (!bundle) return configuration_error(bundle.error());
   Services services = bundle.value()->services();
   return body(db.value(), services);

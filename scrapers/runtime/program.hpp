@@ -7,7 +7,8 @@
 // argument check and the queue's worker all read it.
 //
 // run_program() runs a checked invocation: connect to the database (DATABASE_URL,
-// .env), build the services (HTTP, assets) and call the body, which creates its job —
+// .env), build the services (HTTP paced per host by the program's --delay and, across
+// all processes, by the `sources` rate limits: host_gate.hpp; assets) and call the body, which creates its job —
 // or adopts the one $PIPELINE_JOB_ID names — with run_tracked_job(). Failing to reach
 // the database or a configuration error is one log line and a non-zero exit (1 for
 // the database, 2 for configuration), before any job row is written.

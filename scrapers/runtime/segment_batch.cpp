@@ -16,9 +16,14 @@ std::string label(const tracking::Segment& segment, std::size_t index, std::size
          segment.id + ")";
 }
 
-void stop_run(BatchStats& stats, std::string reason) {
+void stop_run(BatchStats& stats, BatchStop why, std::string reason) {
   stats.aborted = true;
+  stats.stop = why;
   stats.abort_reason = std::move(reason);
+}
+
+void report(const BatchOptions& options, BatchProgress progress) {
+  if (options.on_progress) options.on_progress(progress);
 }
 
 // Counts one outcome; returns false when the run must stop here.
@@ -43,20 +48,22 @@ bool record(BatchStats& stats, const tracking::Segment& segment, const SegmentOu
     case Kind::failed:
     case Kind::blocked:
       ++stats.failed;
+      if (outcome.kind == Kind::failed && !outcome.retryable) ++stats.failed_for_good;
       stats.failures.push_back(item(segment, outcome.detail));
       log::warn(where + " failed: " + outcome.detail);
       if (outcome.kind == Kind::blocked) {
         ++stats.blocked;
         if (blocked_limit > 0 && ++blocked_streak >= blocked_limit) {
-          stop_run(stats, std::to_string(blocked_streak) +
-                              " consecutive blocked answers: the site is blocking us, stopping");
+          stop_run(stats, BatchStop::blocked,
+                   std::to_string(blocked_streak) +
+                       " consecutive blocked answers: the site is blocking us, stopping");
           return false;
         }
       }
       return true;
     case Kind::stop:
       ++stats.not_attempted;  // the segment that hit the stop was not done either
-      stop_run(stats, outcome.detail);
+      stop_run(stats, BatchStop::outcome, outcome.detail);
       log::warn(where + " stopping the run: " + outcome.detail);
       return false;
   }
@@ -95,12 +102,13 @@ BatchStats run_segment_batch(const std::vector<tracking::Segment>& segments, con
   Progress progress(pending.size(), options.noun);
   int blocked_streak = 0;
   for (std::size_t i = 0; i < pending.size(); ++i) {
+    const auto& segment = *pending[i];
+    report(options, {i, pending.size(), "number " + segment.number, false});
     if (interrupted()) {
-      stop_run(stats, "interrupted by signal");
+      stop_run(stats, BatchStop::interrupted, cancel_raised() ? "cancelled" : "interrupted by signal");
       stats.not_attempted += pending.size() - i;
       break;
     }
-    const auto& segment = *pending[i];
     ++stats.processed;
     const SegmentOutcome outcome = process(segment);
     progress.advance();
@@ -110,6 +118,7 @@ BatchStats run_segment_batch(const std::vector<tracking::Segment>& segments, con
       break;
     }
   }
+  report(options, {stats.processed, pending.size(), {}, true});
   return stats;
 }
 

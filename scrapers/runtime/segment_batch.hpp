@@ -9,7 +9,12 @@
 //   reason for (e.g. no URL, no episode code) is counted `skipped` and listed, without
 //   reaching `process` and without using up a `limit` slot.
 // - `limit` caps how many segments are processed (skipped ones do not count).
-// - A SIGINT/SIGTERM stops the loop before the next segment (stats.aborted).
+// - A SIGINT/SIGTERM or a requested cancel (signals.hpp) stops the loop before the next
+//   segment (stats.aborted, abort_reason "interrupted by signal" or "cancelled").
+// - `on_progress` (optional) is told {done, total, item} before each processed segment,
+//   where total counts the segments to process (after skips and the limit), and once
+//   at the end with finished = true (done = segments processed, item empty). It is
+//   called before the interrupt check, so a cancel it learns of stops the run at once.
 // - `stop_after_consecutive_blocked` (> 0) stops the run after that many blocked
 //   answers in a row: no point hammering a site that is blocking us.
 // - Outcome::stop (e.g. a quota exhausted) stops at once; the rest is not attempted.
@@ -32,14 +37,33 @@ namespace scrapers::runtime {
 struct SegmentOutcome {
   enum class Kind { stored, skipped, failed, locked, blocked, stop };
   Kind kind = Kind::stored;
-  std::string detail;  // reason for failed/blocked/stop; what was stored otherwise
+  std::string detail;     // reason for failed/blocked/stop; what was stored otherwise
+  bool retryable = true;  // failed: whether a later run may succeed (false: a 404, a layout change)
 
   static SegmentOutcome stored(std::string what = {}) { return {Kind::stored, std::move(what)}; }
   static SegmentOutcome skipped(std::string why) { return {Kind::skipped, std::move(why)}; }
   static SegmentOutcome failed(std::string why) { return {Kind::failed, std::move(why)}; }
+  // A failure a retry cannot fix (see failure_kind.hpp): counted in failed_for_good too.
+  static SegmentOutcome failed_for_good(std::string why) { return {Kind::failed, std::move(why), false}; }
   static SegmentOutcome locked() { return {Kind::locked, "locked"}; }
   static SegmentOutcome blocked(std::string why) { return {Kind::blocked, std::move(why)}; }
   static SegmentOutcome stop(std::string why) { return {Kind::stop, std::move(why)}; }
+};
+
+// Where a batch is (see on_progress).
+struct BatchProgress {
+  std::size_t done = 0;
+  std::size_t total = 0;
+  std::string item;  // the segment about to be processed ("number 12"); empty at the end
+  bool finished = false;
+};
+
+// Why a batch stopped early (BatchStats::stop).
+enum class BatchStop {
+  none,
+  interrupted,  // SIGINT/SIGTERM or a requested cancel
+  blocked,      // stop_after_consecutive_blocked reached
+  outcome,      // an Outcome::stop (quota exhausted, refused login, ...)
 };
 
 struct BatchOptions {
@@ -48,6 +72,7 @@ struct BatchOptions {
   std::function<std::optional<std::string>(const tracking::Segment&)> skip_reason;
   int stop_after_consecutive_blocked = 0;  // 0 = never
   std::string noun = "segments";
+  std::function<void(const BatchProgress&)> on_progress;
 };
 
 struct BatchStats {
@@ -57,10 +82,12 @@ struct BatchStats {
   std::size_t skipped = 0;  // already had an asset, or skipped by `process`
   std::size_t failed = 0;
   std::size_t locked = 0;
-  std::size_t blocked = 0;        // also counted in failed
-  std::size_t not_attempted = 0;  // left over by limit, stop or interrupt
-  bool aborted = false;           // stopped early (interrupt, blocked streak, stop outcome)
+  std::size_t blocked = 0;          // also counted in failed
+  std::size_t failed_for_good = 0;  // also counted in failed: SegmentOutcome::failed_for_good
+  std::size_t not_attempted = 0;    // left over by limit, stop or interrupt
+  bool aborted = false;             // stopped early (interrupt, blocked streak, stop outcome)
   std::string abort_reason;
+  BatchStop stop = BatchStop::none;                        // why, when aborted
   nlohmann::json failures = nlohmann::json::array();       // [{segmentId, number, reason}]
   nlohmann::json skipped_items = nlohmann::json::array();  // [{segmentId, number, reason}] from process
 };

@@ -8,6 +8,7 @@
 
 #include "common/util/signals.hpp"
 #include "tests/integration/tracking/tracking_fixture.hpp"
+#include "tracking/job_guard.hpp"
 
 namespace scrapers::testing {
 namespace {
@@ -159,6 +160,71 @@ TEST(HeartbeatInterval, ComesFromTheEnvironmentOrDefaultsToFifteenSeconds) {
   ::setenv("JOB_HEARTBEAT_INTERVAL", "0", 1);
   EXPECT_EQ(rt::heartbeat_interval_from_env(), 15s);
   ::unsetenv("JOB_HEARTBEAT_INTERVAL");
+}
+
+TEST_F(JobRunner, AnErrorExceptionsKindDecidesWhetherARetryCanFixIt) {
+  run(spec(), [](rt::JobContext&) -> rt::JobResult {
+    throw ErrorException(make_error(ErrorKind::layout_changed, "chapter list not found"));
+  });
+  EXPECT_EQ(column(job_id_, "errors->0->>'kind'"), "permanent");
+  EXPECT_EQ(column(job_id_, "errors->0->>'retryable'"), "false");
+  run(spec(), [](rt::JobContext&) -> rt::JobResult {
+    throw ErrorException(make_error(ErrorKind::timeout, "no answer in 30 s"));
+  });
+  EXPECT_EQ(column(job_id_, "errors->0->>'kind'"), "retryable");
+  EXPECT_EQ(column(job_id_, "errors->0->>'retryable'"), "true");
+  run(spec(), [](rt::JobContext&) -> rt::JobResult { throw std::runtime_error("anything else"); });
+  EXPECT_EQ(column(job_id_, "errors->0->>'kind'"), "retryable") << "unknown exceptions are retryable";
+}
+
+TEST_F(JobRunner, AFailedResultRecordsItsOwnFailureKind) {
+  const int code = run(spec(), [](rt::JobContext&) {
+    return rt::JobResult::failure("download quota exhausted", counts(0, 0, 0), tracking::FailureKind::permanent);
+  });
+  EXPECT_EQ(code, 1);
+  EXPECT_EQ(column(job_id_, "errors->0->>'error'"), "download quota exhausted");
+  EXPECT_EQ(column(job_id_, "errors->0->>'kind'"), "permanent");
+}
+
+TEST_F(JobRunner, ASignalAfterACancelOnTheRowEndsCancelledNotInterrupted) {
+  // A worker stopping the child of a cancelled job with SIGTERM.
+  const int code = run(spec(), [&](rt::JobContext& job) {
+    sql_->query("UPDATE pipeline_jobs SET cancel_requested_at = now() WHERE id = $1", {job.job_id()});
+    std::raise(SIGTERM);
+    return rt::JobResult::success(counts(5, 2, 0));
+  });
+  EXPECT_EQ(code, rt::exit_code::interrupted);
+  EXPECT_EQ(column(job_id_, "status"), "failed");
+  EXPECT_EQ(column(job_id_, "error"), "cancelled");
+  EXPECT_EQ(column(job_id_, "errors->0->>'kind'"), "cancelled");
+  EXPECT_EQ(column(job_id_, "output->>'success'"), "2") << "the counts are kept";
+}
+
+TEST_F(JobRunner, ACancelLearntFromProgressEndsCancelledWithTheCounts) {
+  const int code = run(spec(), [&](rt::JobContext& job) {
+    job.record_progress({1, 5, std::string("number 2")});
+    EXPECT_FALSE(job.interrupted());
+    sql_->query("UPDATE pipeline_jobs SET cancel_requested_at = now() WHERE id = $1", {job.job_id()});
+    job.record_progress({2, 5, std::nullopt}, true);  // forced: the end of a batch
+    EXPECT_TRUE(job.interrupted()) << "the progress write saw the cancel";
+    return rt::JobResult::success(counts(5, 2, 0));
+  });
+  EXPECT_EQ(code, rt::exit_code::interrupted);
+  EXPECT_EQ(column(job_id_, "error"), "cancelled");
+  EXPECT_EQ(column(job_id_, "progress->>'done'"), "2");
+}
+
+TEST_F(JobRunner, ProgressIsWrittenAtMostAboutOnceASecondUnlessForced) {
+  auto s = spec();
+  s.heartbeat_interval = 1h;  // only progress writes touch the row
+  run(s, [&](rt::JobContext& job) {
+    job.record_progress({1, 9, std::string("number 1")});
+    job.record_progress({2, 9, std::string("number 2")});  // right after: skipped
+    EXPECT_EQ(column(job.job_id(), "progress->>'done'"), "1");
+    job.record_progress({3, 9, std::nullopt}, true);
+    EXPECT_EQ(column(job.job_id(), "progress->>'done'"), "3");
+    return rt::JobResult::success(counts(9, 9, 0));
+  });
 }
 
 }  // namespace

@@ -146,5 +146,87 @@ TEST_F(Guard, AnUnknownJobCannotBeGuarded) {
   }
 }
 
+TEST_F(Guard, FailAppendsOneErrorsEntryForTheAttemptWithItsKind) {
+  {
+    tracking::JobGuard guard(*db_, job_, fast);
+    ASSERT_TRUE(guard.fail("HTTP 404", std::nullopt, tracking::FailureKind::permanent).ok());
+  }
+  const auto errors = Json::parse(*column(job_, "errors"));
+  ASSERT_EQ(errors.size(), 1u) << errors;
+  EXPECT_EQ(errors[0]["attempt"], 1);
+  EXPECT_EQ(errors[0]["error"], "HTTP 404");
+  EXPECT_EQ(errors[0]["kind"], "permanent");
+  EXPECT_EQ(errors[0]["retryable"], false);
+  EXPECT_EQ(errors[0]["worker"], tracking::this_worker());
+  EXPECT_TRUE(errors[0]["at"].get<std::string>().ends_with("Z"));
+  {
+    tracking::JobGuard again(*db_, job_, fast);  // a second attempt on the same row
+    ASSERT_TRUE(again.fail("Just a moment...", std::nullopt, tracking::FailureKind::blocked).ok());
+  }
+  const auto both = Json::parse(*column(job_, "errors"));
+  ASSERT_EQ(both.size(), 2u) << both;
+  EXPECT_EQ(both[1]["attempt"], 2);
+  EXPECT_EQ(both[1]["kind"], "blocked");
+  EXPECT_EQ(both[1]["retryable"], true);
+}
+
+TEST_F(Guard, ASuccessWritesNoErrorsEntry) {
+  {
+    tracking::JobGuard guard(*db_, job_, fast);
+    ASSERT_TRUE(guard.succeed({{"total", 0}, {"success", 0}, {"failed", 0}}).ok());
+  }
+  EXPECT_EQ(column(job_, "errors"), "[]");
+}
+
+TEST_F(Guard, ACancelSeenByTheHeartbeatRaisesTheInterruptFlag) {
+  tracking::JobGuard guard(*db_, job_, fast);
+  EXPECT_FALSE(interrupted());
+  sql_->query("UPDATE pipeline_jobs SET cancel_requested_at = now() WHERE id = $1", {job_});
+  EXPECT_TRUE(eventually([] { return interrupted(); })) << "the next heartbeat notices the cancel";
+  EXPECT_TRUE(cancel_raised());
+  EXPECT_EQ(interrupting_signal(), 0) << "no signal was involved";
+}
+
+TEST_F(Guard, DestroyedAfterACancelTheJobFailsAsCancelledNotRetryable) {
+  {
+    tracking::JobGuard guard(*db_, job_, fast);
+    raise_cancel();
+  }
+  EXPECT_EQ(column(job_, "status"), "failed");
+  EXPECT_EQ(column(job_, "error"), "cancelled");
+  EXPECT_EQ(column(job_, "errors->0->>'kind'"), "cancelled");
+  EXPECT_EQ(column(job_, "errors->0->>'retryable'"), "false");
+}
+
+TEST_F(Guard, ReportProgressWritesTheRowAndTellsOfACancelInTheSameRoundTrip) {
+  tracking::JobGuard guard(*db_, job_, tracking::JobGuardOptions{1h});  // no heartbeat during the test
+  auto first = guard.report_progress({3, 48, std::string("number 4")});
+  ASSERT_TRUE(first.ok()) << first.error().describe();
+  EXPECT_FALSE(*first);
+  const auto progress = Json::parse(*column(job_, "progress"));
+  EXPECT_EQ(progress["done"], 3);
+  EXPECT_EQ(progress["total"], 48);
+  EXPECT_EQ(progress["item"], "number 4");
+  EXPECT_TRUE(progress["updated_at"].is_string());
+  EXPECT_FALSE(interrupted());
+  sql_->query("UPDATE pipeline_jobs SET cancel_requested_at = now() WHERE id = $1", {job_});
+  auto second = guard.report_progress({4, 48, std::nullopt});
+  ASSERT_TRUE(second.ok());
+  EXPECT_TRUE(*second);
+  EXPECT_TRUE(interrupted()) << "the cancel raises the interrupt flag at once";
+  EXPECT_EQ(column(job_, "progress->>'done'"), "4");
+  EXPECT_EQ(column(job_, "progress->'item'"), "null");
+  ASSERT_TRUE(guard.fail("cancelled", std::nullopt, tracking::FailureKind::cancelled).ok());
+}
+
+TEST_F(Guard, ReportProgressOnAJobNoLongerRunningWritesNothing) {
+  tracking::JobGuard guard(*db_, job_, tracking::JobGuardOptions{1h});
+  sql_->query("UPDATE pipeline_jobs SET status = 'failed' WHERE id = $1", {job_});
+  auto written = guard.report_progress({1, 2, std::nullopt});
+  ASSERT_TRUE(written.ok());
+  EXPECT_FALSE(*written);
+  EXPECT_EQ(column(job_, "progress"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace scrapers::testing

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "tests/support/fake_clock.hpp"
 #include "tests/unit/http/scripted_transport.hpp"
 
@@ -94,6 +96,36 @@ TEST(Polite, AnInterruptedWaitReturnsInterruptedWithoutSending) {
   ASSERT_FALSE(second.ok());
   EXPECT_EQ(second.error().kind, ErrorKind::interrupted);
   EXPECT_EQ(inner->requests.size(), 1u);
+}
+
+// A gate that records the hosts it was asked about and can refuse.
+struct RecordingGate : HostGate {
+  std::vector<std::string> hosts;
+  std::optional<Error> refuse;
+  Status before_request(const Url& url) override {
+    hosts.push_back(url.host);
+    if (refuse) return *refuse;
+    return Ok{};
+  }
+};
+
+TEST_F(PoliteFixture, TheHostGateIsAskedBeforeEveryRequest) {
+  RecordingGate gate;
+  auto transport = make({0ms, 0, &gate});
+  ASSERT_TRUE(transport.send(get("https://readnovel.eu/a")).ok());
+  ASSERT_TRUE(transport.send(get("https://www.chereads.com:8443/b")).ok());
+  EXPECT_EQ(gate.hosts, (std::vector<std::string>{"readnovel.eu", "www.chereads.com"}));
+  EXPECT_EQ(inner->requests.size(), 2u);
+}
+
+TEST_F(PoliteFixture, ARefusingGateKeepsTheRequestFromBeingSent) {
+  RecordingGate gate;
+  gate.refuse = make_error(ErrorKind::interrupted, "not sent: interrupted");
+  auto transport = make({0ms, 0, &gate});
+  auto result = transport.send(get("https://readnovel.eu/a"));
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().kind, ErrorKind::interrupted);
+  EXPECT_TRUE(inner->requests.empty());
 }
 
 }  // namespace

@@ -114,5 +114,48 @@ TEST(BatchExitStatus, AnyOtherJobStatusIsKept) {
   EXPECT_EQ(batch_exit_status(exit_code::interrupted, counts(1, 2)), exit_code::interrupted);
 }
 
+BatchStats stopped_by(BatchStop why, std::size_t stored, std::size_t failed) {
+  BatchStats stats = stopped(stored, failed, "stopped");
+  stats.stop = why;
+  return stats;
+}
+
+TEST(BatchFailureKind, FailedItemsAreRetryableUnlessEveryOneWasBlocked) {
+  EXPECT_EQ(batch_failure_kind(counts(7, 3)), tracking::FailureKind::retryable);
+  BatchStats all_blocked = counts(7, 3);
+  all_blocked.blocked = 3;
+  EXPECT_EQ(batch_failure_kind(all_blocked), tracking::FailureKind::blocked);
+  BatchStats some_blocked = counts(7, 3);
+  some_blocked.blocked = 2;
+  EXPECT_EQ(batch_failure_kind(some_blocked), tracking::FailureKind::retryable);
+}
+
+TEST(BatchFailureKind, FailedItemsThatAllFailedForGoodArePermanent) {
+  BatchStats all = counts(7, 2);
+  all.failed_for_good = 2;
+  EXPECT_EQ(batch_failure_kind(all), tracking::FailureKind::permanent);
+  BatchStats some = counts(7, 2);
+  some.failed_for_good = 1;
+  EXPECT_EQ(batch_failure_kind(some), tracking::FailureKind::retryable) << "one failure a retry may fix";
+}
+
+TEST(BatchFailureKind, AStopOutcomeIsPermanentABlockedStreakBlockedAnInterruptRetryable) {
+  EXPECT_EQ(batch_failure_kind(stopped_by(BatchStop::outcome, 0, 0)), tracking::FailureKind::permanent);
+  EXPECT_EQ(batch_failure_kind(stopped_by(BatchStop::outcome, 2, 1)), tracking::FailureKind::permanent)
+      << "a spent quota or refused login: retrying now cannot help";
+  EXPECT_EQ(batch_failure_kind(stopped_by(BatchStop::blocked, 1, 3)), tracking::FailureKind::blocked);
+  EXPECT_EQ(batch_failure_kind(stopped_by(BatchStop::interrupted, 1, 0)), tracking::FailureKind::retryable);
+}
+
+TEST(EndBatch, TheFailedResultCarriesTheFailureKind) {
+  const BatchEnding quota = end_batch(stopped_by(BatchStop::outcome, 0, 0), "episodes", json::object(),
+                                      EarlyStop::pause);
+  ASSERT_TRUE(quota.result.failed);
+  EXPECT_EQ(quota.result.failure_kind, tracking::FailureKind::permanent);
+  const BatchEnding items = end_batch(counts(4, 1), "chapters", json::object());
+  ASSERT_TRUE(items.result.failed);
+  EXPECT_EQ(items.result.failure_kind, tracking::FailureKind::retryable);
+}
+
 }  // namespace
 }  // namespace scrapers::runtime

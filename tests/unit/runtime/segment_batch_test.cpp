@@ -131,5 +131,72 @@ TEST(SegmentBatch, AnInterruptStopsBeforeTheNextSegment) {
   EXPECT_EQ(stats.not_attempted, 3u);
 }
 
+TEST(SegmentBatch, ProgressIsReportedBeforeEachProcessedSegmentAndOnceAtTheEnd) {
+  std::vector<BatchProgress> seen;
+  BatchOptions options;
+  options.on_progress = [&](const BatchProgress& p) { seen.push_back(p); };
+  BatchStats stats = run_segment_batch(segments(4, {2}), options,
+                                       [](const tracking::Segment&) { return SegmentOutcome::stored(); });
+  EXPECT_EQ(stats.stored, 3u);
+  ASSERT_EQ(seen.size(), 4u) << "three processed segments and the end";
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(seen[i].done, i);
+    EXPECT_EQ(seen[i].total, 3u) << "the segment with an asset is not part of the work";
+    EXPECT_FALSE(seen[i].finished);
+  }
+  EXPECT_EQ(seen[0].item, "number 1");
+  EXPECT_EQ(seen[1].item, "number 3");
+  EXPECT_EQ(seen[2].item, "number 4");
+  EXPECT_EQ(seen[3].done, 3u);
+  EXPECT_EQ(seen[3].total, 3u);
+  EXPECT_TRUE(seen[3].item.empty());
+  EXPECT_TRUE(seen[3].finished);
+}
+
+TEST(SegmentBatch, ACancelLearntFromAProgressReportStopsBeforeThatSegment) {
+  reset_interrupt_for_tests();
+  int calls = 0;
+  BatchOptions options;
+  options.on_progress = [](const BatchProgress& p) {
+    if (p.done == 2 && !p.finished) raise_cancel();
+  };
+  BatchStats stats = run_segment_batch(segments(5), options, [&](const tracking::Segment&) {
+    ++calls;
+    return SegmentOutcome::stored();
+  });
+  reset_interrupt_for_tests();
+  EXPECT_EQ(calls, 2);
+  EXPECT_TRUE(stats.aborted);
+  EXPECT_EQ(stats.stop, BatchStop::interrupted);
+  EXPECT_EQ(stats.abort_reason, "cancelled");
+  EXPECT_EQ(stats.stored, 2u);
+  EXPECT_EQ(stats.not_attempted, 3u);
+}
+
+TEST(SegmentBatch, TheStopCauseIsRecorded) {
+  BatchStats by_outcome = run_segment_batch(
+      segments(2), {}, [](const tracking::Segment&) { return SegmentOutcome::stop("download quota exhausted"); });
+  EXPECT_EQ(by_outcome.stop, BatchStop::outcome);
+  BatchOptions options;
+  options.stop_after_consecutive_blocked = 1;
+  BatchStats by_blocks = run_segment_batch(
+      segments(2), options, [](const tracking::Segment&) { return SegmentOutcome::blocked("403"); });
+  EXPECT_EQ(by_blocks.stop, BatchStop::blocked);
+  BatchStats none = run_segment_batch(segments(2), {},
+                                      [](const tracking::Segment&) { return SegmentOutcome::stored(); });
+  EXPECT_EQ(none.stop, BatchStop::none);
+}
+
+TEST(SegmentBatch, FailuresForGoodAreCountedAmongTheFailures) {
+  BatchStats stats = run_segment_batch(segments(3), {}, [](const tracking::Segment& s) {
+    if (s.id == "seg-1") return SegmentOutcome::failed_for_good("HTTP 404");
+    if (s.id == "seg-2") return SegmentOutcome::failed("timeout");
+    return SegmentOutcome::stored();
+  });
+  EXPECT_EQ(stats.failed, 2u);
+  EXPECT_EQ(stats.failed_for_good, 1u);
+  EXPECT_EQ(stats.failures.size(), 2u);
+}
+
 }  // namespace
 }  // namespace scrapers::runtime

@@ -35,5 +35,21 @@ TEST(Signals, RealSigtermWakesALongSleepAndIsRemembered) {
   EXPECT_FALSE(interrupted());
 }
 
+TEST(Signals, ARaisedCancelIsAnInterruptWithoutASignalAndWakesASleep) {
+  reset_interrupt_for_tests();
+  std::thread canceller([] {
+    std::this_thread::sleep_for(50ms);
+    raise_cancel();
+  });
+  EXPECT_FALSE(interruptible_sleep(10s)) << "the cancel wakes the sleeper";
+  canceller.join();
+  EXPECT_TRUE(interrupted());
+  EXPECT_TRUE(cancel_raised());
+  EXPECT_EQ(interrupting_signal(), 0);
+  reset_interrupt_for_tests();
+  EXPECT_FALSE(interrupted());
+  EXPECT_FALSE(cancel_raised());
+}
+
 }  // namespace
 }  // namespace scrapers
