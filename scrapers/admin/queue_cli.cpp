@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
+
 #include "common/util/cron.hpp"
 #include "common/util/uuid.hpp"
 #include "scrapers/admin/timestamp.hpp"
@@ -39,6 +41,19 @@ std::string take_program(const CLI::App& sub, Options& o) {
   return {};
 }
 
+// What is wrong with a dependent's arguments besides the option it inherits: the
+// parser's message once the edition (else work) option is given a placeholder.
+std::optional<std::string> inherited_problem(const runtime::Program& program, const std::vector<std::string>& args) {
+  for (const std::string* option : {&program.edition_option, &program.work_option}) {
+    if (option->empty()) continue;
+    auto with = args;
+    with.insert(with.end(), {*option, registry::kPlaceholderId});
+    auto parsed = program.parse(with);
+    if (parsed.exit_code == runtime::exit_code::usage) return parsed.message;
+  }
+  return std::nullopt;
+}
+
 // PROGRAM's arguments through PROGRAM's own parser; a dependent (--after) may leave out
 // the edition or work it takes from the job it waits for.
 std::string check_program(const Options& o, bool dependent) {
@@ -50,8 +65,12 @@ std::string check_program(const Options& o, bool dependent) {
   if (parsed.options) return {};
   const registry::InheritedIds placeholders{registry::kPlaceholderId, registry::kPlaceholderId};
   if (dependent && registry::complete_dependent_args(*program, o.program_args, placeholders)) return {};
-  if (parsed.exit_code == runtime::exit_code::usage) return program->name + ": " + tracking::one_line(parsed.message);
-  return program->name + ": --help and --version are not arguments a job can run with";
+  if (parsed.exit_code != runtime::exit_code::usage) {
+    return program->name + ": --help and --version are not arguments a job can run with";
+  }
+  std::string message = parsed.message;
+  if (dependent) message = inherited_problem(*program, o.program_args).value_or(message);
+  return program->name + ": " + tracking::one_line(message);
 }
 
 std::string check_enqueue(Options& o, const QueueRaw& raw) {
