@@ -132,7 +132,8 @@ Result<std::vector<QueueStatsRow>> queue_stats(Database& db, JobType job_type) {
       "WITH j AS (SELECT coalesce(j.input->>'program', j.input->>'scriptType') AS program, j.status, (" +
       detail::runnable_sql("j") +
       ") AS runnable, coalesce(j.run_at, j.created_at) AS due, "
-      "  CASE WHEN j.status IN ('success', 'failed') THEN extract(epoch FROM (j.finished_at - j.started_at))::float8 END "
+      "  CASE WHEN j.status IN ('success', 'failed') THEN extract(epoch FROM (j.finished_at - "
+      "j.started_at))::float8 END "
       "    AS duration, "
       "  (SELECT count(*) FROM jsonb_array_elements(CASE WHEN jsonb_typeof(j.errors) = 'array' THEN j.errors "
       "     ELSE '[]'::jsonb END) AS e(entry) "
@@ -141,7 +142,8 @@ Result<std::vector<QueueStatsRow>> queue_stats(Database& db, JobType job_type) {
       "  + CASE WHEN j.status = 'failed' AND j.errors = '[]'::jsonb AND j.finished_at > now() - interval '1 hour' "
       "     THEN 1 ELSE 0 END AS failures "
       "  FROM pipeline_jobs j WHERE j.job_type = $1) "
-      "SELECT program, count(*) FILTER (WHERE runnable), count(*) FILTER (WHERE status = 'queued' AND NOT runnable), "
+      "SELECT program, count(*) FILTER (WHERE runnable), count(*) FILTER (WHERE status = 'queued' AND NOT "
+      "runnable), "
       "  count(*) FILTER (WHERE status = 'running'), "
       "  extract(epoch FROM (now() - min(due) FILTER (WHERE runnable)))::float8, sum(failures)::bigint, "
       "  percentile_cont(0.5) WITHIN GROUP (ORDER BY duration), "

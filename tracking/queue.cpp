@@ -9,12 +9,16 @@
 namespace scrapers::tracking {
 namespace detail {
 
-std::string runnable_sql(const std::string& j) {
-  return j + ".status = 'queued' AND " + j + ".input ? 'program' AND (" + j + ".run_at IS NULL OR " + j +
-         ".run_at <= now()) AND NOT EXISTS (SELECT 1 FROM unnest(" + j +
-         ".depends_on) AS d(id) LEFT JOIN pipeline_jobs p ON p.id = d.id WHERE p.status IS DISTINCT FROM "
-         "'success') AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = " + j +
-         ".source_id AND s.status = 'paused')";
+std::string runnable_sql(const std::string& alias) {
+  std::string sql =
+      "J.status = 'queued' AND J.input ? 'program' AND (J.run_at IS NULL OR J.run_at <= now())"
+      " AND NOT EXISTS (SELECT 1 FROM unnest(J.depends_on) AS d(id) LEFT JOIN pipeline_jobs p ON p.id = d.id"
+      "                 WHERE p.status IS DISTINCT FROM 'success')"
+      " AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = J.source_id AND s.status = 'paused')";
+  for (auto at = sql.find("J."); at != std::string::npos; at = sql.find("J.", at + alias.size())) {
+    sql.replace(at, 1, alias);
+  }
+  return sql;
 }
 
 std::string uuid_array(const std::vector<std::string>& ids) {
@@ -152,7 +156,8 @@ using detail::text_or_null;
 const std::string kClaimSql =
     "WITH picked AS ("
     "  SELECT j.id FROM pipeline_jobs j"
-    "  WHERE " + detail::runnable_sql("j") +
+    "  WHERE " +
+    detail::runnable_sql("j") +
     "    AND ($3::jsonb = '[]'::jsonb OR $3::jsonb ? (j.input->>'program'))"
     "  ORDER BY j.priority DESC, coalesce(j.run_at, j.created_at), j.created_at"
     "  LIMIT $2 FOR UPDATE OF j SKIP LOCKED), "

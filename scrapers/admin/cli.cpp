@@ -73,7 +73,8 @@ std::string finish(Options& o, const Raw& raw) {
   auto type = tracking::parse_job_type(raw.job_type);
   if (!type) return "--job-type: " + type.error().message;
   o.job_type = *type;
-  const bool takes_job_id = o.command == Command::show || o.command == Command::cancel || o.command == Command::retry;
+  const bool takes_job_id = o.command == Command::show || o.command == Command::cancel ||
+                            o.command == Command::retry;
   if (takes_job_id && !is_uuid(o.job_id)) {
     return "invalid job id '" + o.job_id.substr(0, 64) + "': expected a UUID";
   }

@@ -27,7 +27,9 @@ Json or_null(const std::optional<T>& value) {
   return value ? Json(*value) : Json(nullptr);
 }
 
-ProgressFigures figures_of(const tracking::JobRecord& j) { return progress_figures(j.progress, j.elapsed_seconds); }
+ProgressFigures figures_of(const tracking::JobRecord& j) {
+  return progress_figures(j.progress, j.elapsed_seconds);
+}
 
 // A running job as the active-jobs monitoring query shows it, plus liveness (heartbeat,
 // worker) and progress (done, total, percent, ETA).
@@ -105,8 +107,8 @@ Json queue_stats_json(const std::vector<tracking::QueueStatsRow>& rows) {
 }
 
 Table queue_stats_table(const std::vector<tracking::QueueStatsRow>& rows) {
-  Table table({"PROGRAM", "RUNNABLE", "WAITING", "RUNNING", "OLDEST RUNNABLE (S)", "FAILED 1H", "P50 (S)",
-               "P95 (S)"});
+  Table table(
+      {"PROGRAM", "RUNNABLE", "WAITING", "RUNNING", "OLDEST RUNNABLE (S)", "FAILED 1H", "P50 (S)", "P95 (S)"});
   for (std::size_t column = 1; column < 8; ++column) table.right_align(column);
   for (const auto& r : rows) {
     table.add_row({text(r.program, "(none)"), std::to_string(r.runnable), std::to_string(r.waiting),

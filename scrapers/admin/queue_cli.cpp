@@ -43,7 +43,8 @@ std::string take_program(const CLI::App& sub, Options& o) {
 
 // What is wrong with a dependent's arguments besides the option it inherits: the
 // parser's message once the edition (else work) option is given a placeholder.
-std::optional<std::string> inherited_problem(const runtime::Program& program, const std::vector<std::string>& args) {
+std::optional<std::string> inherited_problem(const runtime::Program& program,
+                                             const std::vector<std::string>& args) {
   for (const std::string* option : {&program.edition_option, &program.work_option}) {
     if (option->empty()) continue;
     auto with = args;

@@ -105,8 +105,8 @@ int run_schedule_list(const Options& o, tracking::Database& db, std::ostream& ou
   Table table({"NAME", "CRON", "PROGRAM", "ARGS", "LAST SLOT", "NEXT SLOT"});
   table.max_width(3, 60);
   for (const auto& s : *all) {
-    table.add_row({s.spec.name, s.spec.cron, s.spec.program, shell_words(s.spec.args), s.last_slot_at.value_or("-"),
-                   s.next_slot_at.value_or("-")});
+    table.add_row({s.spec.name, s.spec.cron, s.spec.program, shell_words(s.spec.args),
+                   s.last_slot_at.value_or("-"), s.next_slot_at.value_or("-")});
   }
   table.print(out);
   return runtime::exit_code::ok;

@@ -76,11 +76,13 @@ Result<std::chrono::system_clock::time_point> parse_timestamp(std::string_view t
     }
   }
   const auto offset = zone_offset(text, at);
-  const std::chrono::year_month_day date{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
+  const std::chrono::year_month_day date{std::chrono::year{*year},
+                                         std::chrono::month{static_cast<unsigned>(*month)},
                                          std::chrono::day{static_cast<unsigned>(*day)}};
   if (!offset || !date.ok() || *hour > 23 || *minute > 59 || second > 59) return invalid();
-  return std::chrono::system_clock::time_point{std::chrono::sys_days{date} + std::chrono::hours{*hour} + std::chrono::minutes{*minute - *offset} +
-         std::chrono::seconds{second}};
+  return std::chrono::system_clock::time_point{std::chrono::sys_days{date} + std::chrono::hours{*hour} +
+                                               std::chrono::minutes{*minute - *offset} +
+                                               std::chrono::seconds{second}};
 }
 
 }  // namespace scrapers::admin

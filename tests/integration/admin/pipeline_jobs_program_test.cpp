@@ -254,8 +254,9 @@ TEST_F(PipelineJobs, EnqueuePrintsTheJobIdAndWritesTheQueuedRow) {
   ASSERT_EQ(r.out.size(), 37u) << r.out;
   const auto id = r.out.substr(0, 36);
   EXPECT_EQ(column(id, "status"), "queued");
-  EXPECT_EQ(Json::parse(*column(id, "input")),
-            (Json{{"program", "try-run"}, {"args", {"--fail-with", "on purpose"}}, {"scriptType", "pipeline-jobs-try-run"}}));
+  EXPECT_EQ(Json::parse(*column(id, "input")), (Json{{"program", "try-run"},
+                                                     {"args", {"--fail-with", "on purpose"}},
+                                                     {"scriptType", "pipeline-jobs-try-run"}}));
   EXPECT_EQ(column(id, "priority"), "2");
   // --json before PROGRAM is pipeline-jobs' own; after it, the program's.
   auto json = run({"enqueue", "--json", "--unique-key", "k", "try-run", "--json"});
@@ -269,7 +270,8 @@ TEST_F(PipelineJobs, EnqueuePrintsTheJobIdAndWritesTheQueuedRow) {
 TEST_F(PipelineJobs, BadQueueInputWritesNoRowAndIsOneLine) {
   sql_->exec("INSERT INTO pipeline_jobs (job_type, status, input) VALUES ('scrape', 'failed', '{}')");
   const auto rows = [&] {
-    return *sql_->scalar("SELECT (SELECT count(*) FROM pipeline_jobs) || '/' || (SELECT count(*) FROM job_schedules)");
+    return *sql_->scalar(
+        "SELECT (SELECT count(*) FROM pipeline_jobs) || '/' || (SELECT count(*) FROM job_schedules)");
   };
   const auto before = rows();
   const std::string unknown = "0b7c2a6e-8a43-4a0c-9a57-5b4f9c1f2d3e";

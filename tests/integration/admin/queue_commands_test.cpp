@@ -64,8 +64,8 @@ class QueueCommands : public TrackingTest {
 
 TEST_F(QueueCommands, EnqueueWritesTheProgramItsArgumentsAndTheQueueOptions) {
   const auto source = add_source("chereads.com");
-  const auto parent =
-      enqueue({"chereads-work", "--url", "https://www.chereads.com/chapterlist/1/", "--workId", kWork});
+  const auto parent = enqueue(
+      {"chereads-work", "--url", "https://www.chereads.com/chapterlist/1/", "--workId", kWork});
   ASSERT_EQ(parent.size(), 36u) << parent;
   const Json input = Json::parse(*column(parent, "input"));
   EXPECT_EQ(input, (Json{{"program", "chereads-work"},
@@ -118,8 +118,10 @@ TEST_F(QueueCommands, CancelFailsAQueuedJobAndItsDependentsAndAsksARunningOneToS
   EXPECT_EQ(column(child, "status || ' ' || error"), "failed dependency " + parent + " cancelled");
 
   const auto running = enqueue({"try-run"});
-  sql_->exec("UPDATE pipeline_jobs SET status = 'running', attempt = 1, worker = 'h:1', started_at = now() "
-             "WHERE id = '" + running + "'");
+  sql_->exec(
+      "UPDATE pipeline_jobs SET status = 'running', attempt = 1, worker = 'h:1', started_at = now() "
+      "WHERE id = '" +
+      running + "'");
   const Json stop = run_json({"cancel", running});
   EXPECT_EQ(stop["result"], "stop_requested");
   EXPECT_TRUE(is_true(running, "status = 'running' AND cancel_requested_at IS NOT NULL"));
@@ -136,8 +138,10 @@ TEST_F(QueueCommands, CancelFailsAQueuedJobAndItsDependentsAndAsksARunningOneToS
 
 TEST_F(QueueCommands, RetryQueuesAFailedJobAgainAndRefusesAnyOther) {
   const auto id = enqueue({"try-run"});
-  sql_->exec("UPDATE pipeline_jobs SET status = 'failed', attempt = 3, error = 'boom', finished_at = now() "
-             "WHERE id = '" + id + "'");
+  sql_->exec(
+      "UPDATE pipeline_jobs SET status = 'failed', attempt = 3, error = 'boom', finished_at = now() "
+      "WHERE id = '" +
+      id + "'");
   const Ran retried = run({"retry", id});
   EXPECT_EQ(retried.code, 0) << retried.err;
   EXPECT_EQ(retried.out, id + "\n");
@@ -212,14 +216,16 @@ TEST_F(QueueCommands, StatsAddsPerProgramQueueFiguresAndKeepsTheFinishedTable) {
 
 TEST_F(QueueCommands, ShowPrintsTheAttemptsHistoryProgressAndQueueColumns) {
   const auto parent = enqueue({"try-run"});
-  const auto id = enqueue({"--priority", "3", "--unique-key", "k", "--max-attempts", "4", "--after", parent,
-                           "try-run"});
+  const auto id = enqueue(
+      {"--priority", "3", "--unique-key", "k", "--max-attempts", "4", "--after", parent, "try-run"});
   sql_->exec(
       "UPDATE pipeline_jobs SET status = 'running', attempt = 2, started_at = now() - interval '40 s', "
       "worker = 'host-b:7', errors = '[{\"attempt\": 1, \"error\": \"timeout talking to host\", "
       "\"at\": \"2026-12-01T10:00:00Z\", \"worker\": \"host-a:5\"}]', "
-      "progress = '{\"done\": 10, \"total\": 40, \"item\": \"chapter 11\", \"updated_at\": \"2026-12-01T10:05:00Z\"}' "
-      "WHERE id = '" + id + "'");
+      "progress = '{\"done\": 10, \"total\": 40, \"item\": \"chapter 11\", \"updated_at\": "
+      "\"2026-12-01T10:05:00Z\"}' "
+      "WHERE id = '" +
+      id + "'");
   const Json job = run_json({"show", id});
   EXPECT_EQ(job["priority"], 3);
   EXPECT_EQ(job["unique_key"], "k");
@@ -243,7 +249,8 @@ TEST_F(QueueCommands, ActiveShowsPercentAndEtaOfRunningJobs) {
   const auto id = enqueue({"try-run"});
   sql_->exec(
       "UPDATE pipeline_jobs SET status = 'running', attempt = 1, started_at = now() - interval '100 s', "
-      "worker = 'h:1', progress = '{\"done\": 20, \"total\": 80}' WHERE id = '" + id + "'");
+      "worker = 'h:1', progress = '{\"done\": 20, \"total\": 80}' WHERE id = '" +
+      id + "'");
   const Json active = run_json({"active"});
   ASSERT_EQ(active.size(), 1u);
   EXPECT_EQ(active[0]["done"], 20);

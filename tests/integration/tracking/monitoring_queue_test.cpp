@@ -19,8 +19,8 @@ class QueueStats : public TrackingTest {
                   const std::string& values = "") const {
     const std::string input = program.empty() ? "{\"scriptType\": \"standalone\"}"
                                               : "{\"program\": \"" + program + "\", \"args\": []}";
-    return *sql_->scalar("INSERT INTO pipeline_jobs (job_type, status, input" + columns + ") VALUES ('scrape', $1, $2::jsonb" +
-                             values + ") RETURNING id::text",
+    return *sql_->scalar("INSERT INTO pipeline_jobs (job_type, status, input" + columns +
+                             ") VALUES ('scrape', $1, $2::jsonb" + values + ") RETURNING id::text",
                          {status, input});
   }
   std::map<std::string, tracking::QueueStatsRow> stats() const {
@@ -36,17 +36,18 @@ class QueueStats : public TrackingTest {
 };
 
 TEST_F(QueueStats, QueuedJobsAreRunnableOrWaitingByTheClaimsOwnRules) {
-  const auto paused = *sql_->scalar("INSERT INTO sources (name, status) VALUES ('p', 'paused') RETURNING id::text");
+  const auto paused = *sql_->scalar(
+      "INSERT INTO sources (name, status) VALUES ('p', 'paused') RETURNING id::text");
   const auto pending_parent = job("parent", "queued");
   const auto done_parent = job("parent", "success", ", started_at, finished_at", ", now(), now()");
-  job("a", "queued", ", created_at", ", now() - interval '90 seconds'");     // runnable, the oldest
-  job("a", "queued", ", run_at", ", now() - interval '30 seconds'");         // runnable: run_at reached
-  job("a", "queued", ", run_at", ", now() + interval '1 hour'");             // waiting: not yet
+  job("a", "queued", ", created_at", ", now() - interval '90 seconds'");            // runnable, the oldest
+  job("a", "queued", ", run_at", ", now() - interval '30 seconds'");                // runnable: run_at reached
+  job("a", "queued", ", run_at", ", now() + interval '1 hour'");                    // waiting: not yet
   job("a", "queued", ", depends_on", ", ARRAY['" + pending_parent + "']::uuid[]");  // waiting: parent queued
   job("a", "queued", ", depends_on", ", ARRAY['" + done_parent + "']::uuid[]");     // runnable: parent done
-  job("a", "queued", ", source_id", ", '" + paused + "'");                   // waiting: source paused
+  job("a", "queued", ", source_id", ", '" + paused + "'");                          // waiting: source paused
   job("a", "running", ", started_at", ", now()");
-  job("", "queued");                                                          // waiting: nothing to run it
+  job("", "queued");  // waiting: nothing to run it
   auto s = stats();
   ASSERT_EQ(s.count("a"), 1u);
   EXPECT_EQ(s["a"].runnable, 3);
@@ -87,7 +88,8 @@ TEST_F(QueueStats, DurationPercentilesAndFailuresOfTheLastHour) {
 }
 
 TEST_F(QueueStats, OnlyTheRequestedJobTypeIsCounted) {
-  sql_->exec("INSERT INTO pipeline_jobs (job_type, status, input) VALUES ('clean', 'queued', '{\"program\": \"c\"}')");
+  sql_->exec(
+      "INSERT INTO pipeline_jobs (job_type, status, input) VALUES ('clean', 'queued', '{\"program\": \"c\"}')");
   EXPECT_TRUE(stats().empty());
   auto clean = tracking::queue_stats(*db_, tracking::JobType::clean);
   ASSERT_TRUE(clean.ok());

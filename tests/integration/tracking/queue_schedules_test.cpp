@@ -90,7 +90,8 @@ TEST_F(Schedules, ThreeCallersForOneSlotMakeOneJobAndALaterSlotOneMore) {
 }
 
 TEST_F(Schedules, AScheduleKeepsItsSourceAndEveryJobItEnqueuesRecordsIt) {
-  const auto source = *sql_->scalar("INSERT INTO sources (name, domain) VALUES ('S', 's.example') RETURNING id::text");
+  const auto source = *sql_->scalar(
+      "INSERT INTO sources (name, domain) VALUES ('S', 's.example') RETURNING id::text");
   auto with_source = spec("paced");
   with_source.source_id = source;
   ASSERT_TRUE(tracking::add_schedule(*db_, with_source).ok());

@@ -8,7 +8,8 @@ namespace {
 using Json = nlohmann::json;
 
 TEST(JobProgress, PercentAndEtaComeFromDoneTotalAndTheTimeSinceTheStart) {
-  const auto f = progress_figures(Json{{"done", 12}, {"total", 48}, {"item", "chapter 13"}, {"updated_at", "t"}}, 60.0);
+  const auto f = progress_figures(Json{{"done", 12}, {"total", 48}, {"item", "chapter 13"}, {"updated_at", "t"}},
+                                  60.0);
   EXPECT_EQ(f.done, 12);
   EXPECT_EQ(f.total, 48);
   EXPECT_EQ(f.item, "chapter 13");

@@ -68,7 +68,8 @@ TEST(QueueCli, EverythingAfterTheProgramIsTheProgramsOwnCommandLineAsTyped) {
 TEST(QueueCli, RunAtAcceptsIsoTimestampsAndSpaceSeparatedUtc) {
   const auto at = parsed("enqueue --run-at 2026-12-24T18:00:00Z try-run").queue.run_at;
   ASSERT_TRUE(at.has_value());
-  EXPECT_EQ(at->time_since_epoch(), std::chrono::sys_days{std::chrono::year{2026} / 12 / 24}.time_since_epoch() + 18h);
+  EXPECT_EQ(at->time_since_epoch(),
+            std::chrono::sys_days{std::chrono::year{2026} / 12 / 24}.time_since_epoch() + 18h);
   EXPECT_EQ(parsed("enqueue --run-at '2026-12-24 18:00' try-run").queue.run_at, at);
   EXPECT_EQ(parsed("enqueue --run-at 2026-12-24T19:00+01:00 try-run").queue.run_at, at);
 }
@@ -85,7 +86,8 @@ TEST(QueueCli, ADependentMayLeaveOutTheEditionItTakesFromTheJobItWaitsFor) {
   const Options o = parsed(std::string("enqueue --after ") + kJob + " chereads-segment --delay 2000");
   EXPECT_EQ(o.queue.program, "chereads-segment");
   EXPECT_EQ(o.program_args, (Words{"--delay", "2000"})) << "stored as typed; the worker completes it";
-  EXPECT_EQ(parsed(std::string("enqueue --after ") + kJob + " readnovel-segment").queue.program, "readnovel-segment");
+  EXPECT_EQ(parsed(std::string("enqueue --after ") + kJob + " readnovel-segment").queue.program,
+            "readnovel-segment");
   expect_usage_error("enqueue chereads-segment --delay 2000", "chereads-segment: --editionId");
   expect_usage_error(std::string("enqueue --after ") + kJob + " chereads-segment --delay -5",
                      "chereads-segment: --delay");
@@ -120,7 +122,8 @@ TEST(QueueCli, TheProgramsOwnBadArgumentsAreItsOwnOneLineError) {
 TEST(QueueCli, HelpOrVersionAmongTheProgramsArgumentsIsAnErrorNotHelp) {
   expect_usage_error("enqueue try-run --help", "try-run: --help and --version");
   expect_usage_error("enqueue try-run --version", "try-run: --help and --version");
-  expect_usage_error(std::string("enqueue --after ") + kJob + " chereads-segment --help", "chereads-segment: --help");
+  expect_usage_error(std::string("enqueue --after ") + kJob + " chereads-segment --help",
+                     "chereads-segment: --help");
   auto own_help = parse_cli("enqueue --help");
   EXPECT_EQ(own_help.exit_code, 0) << "enqueue's own help before PROGRAM";
   EXPECT_NE(own_help.output.find("--unique-key"), std::string::npos) << own_help.output;

@@ -26,9 +26,10 @@ TEST(Timestamp, OffsetsMoveTheTimeToUtc) {
 }
 
 TEST(Timestamp, MalformedOrOutOfRangeTextIsAnInvalidArgumentQuotingIt) {
-  for (const char* bad : {"", "tomorrow", "2026-12-24", "2026-12-24T18", "2026-13-01T00:00", "2026-02-30T10:00",
-                          "2026-12-24T24:00", "2026-12-24T18:60", "2026-12-24T18:00:61", "2026-12-24T18:00Q",
-                          "2026-12-24T18:00+25:00", "2026-12-24T18:00:00.", "26-12-24T18:00", "2026-12-24T18:00 "}) {
+  for (const char* bad :
+       {"", "tomorrow", "2026-12-24", "2026-12-24T18", "2026-13-01T00:00", "2026-02-30T10:00", "2026-12-24T24:00",
+        "2026-12-24T18:60", "2026-12-24T18:00:61", "2026-12-24T18:00Q", "2026-12-24T18:00+25:00",
+        "2026-12-24T18:00:00.", "26-12-24T18:00", "2026-12-24T18:00 "}) {
     auto parsed = parse_timestamp(bad);
     ASSERT_FALSE(parsed.ok()) << bad;
     EXPECT_EQ(parsed.error().kind, ErrorKind::invalid_argument) << bad;
