@@ -38,7 +38,8 @@ void build(CLI::App& app, Options& o, Raw& raw) {
   auto* failed = add_command(app, "failed", "List the latest failed jobs", Command::failed, o);
   failed->add_option("--limit", o.limit, "How many (default 10)")->check(CLI::Range(0, 10000));
   for (auto [name, help, command] :
-       {std::tuple{"stats", "Count and average duration per script and status", Command::stats},
+       {std::tuple{"stats", "Count and average duration per script and status; the queue per program",
+                   Command::stats},
         std::tuple{"retries", "Count per script and attempt", Command::retries}}) {
     add_command(app, name, help, command, o)->add_option("--job-type", raw.job_type, "Job type (default scrape)");
   }

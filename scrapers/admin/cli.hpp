@@ -3,7 +3,7 @@
 //   pipeline-jobs migrate
 //   pipeline-jobs active                     running jobs, newest start first
 //   pipeline-jobs failed [--limit 10]        newest failures first
-//   pipeline-jobs stats [--job-type scrape]  count + average duration per script/status
+//   pipeline-jobs stats [--job-type scrape]  per script/status + the queue per program
 //   pipeline-jobs retries [--job-type scrape] count per script/attempt
 //   pipeline-jobs show <job-id>              one job, input/output/error pretty-printed
 //   pipeline-jobs reap [--stale-after 5m]    fail running jobs without a recent heartbeat
