@@ -90,6 +90,20 @@ TEST_F(QueueCommands, EnqueueWritesTheProgramItsArgumentsAndTheQueueOptions) {
   EXPECT_EQ(column(later, "source_id"), std::nullopt) << "try-run requests no host";
 }
 
+TEST_F(QueueCommands, AJobOfAPausedSourceWaitsInTheQueue) {
+  const auto source = add_source("chereads.com", "paused");
+  const auto id = enqueue(
+      {"chereads-work", "--url", "https://www.chereads.com/chapterlist/1/", "--workId", kWork});
+  EXPECT_EQ(column(id, "source_id"), source);
+  const Json queue = run_json({"stats"})["queue"];
+  ASSERT_EQ(queue.size(), 1u) << queue.dump();
+  EXPECT_EQ(queue[0]["program"], "chereads-work");
+  EXPECT_EQ(queue[0]["runnable"], 0);
+  EXPECT_EQ(queue[0]["waiting"], 1);
+  sql_->exec("UPDATE sources SET status = 'active'");
+  EXPECT_EQ(run_json({"stats"})["queue"][0]["runnable"], 1) << "resuming the source releases it";
+}
+
 TEST_F(QueueCommands, AUniqueKeyHeldByAQueuedJobReturnsThatJobNotCreated) {
   const Json first = run_json({"enqueue", "--unique-key", "book-1", "try-run"});
   EXPECT_EQ(first["created"], true);
