@@ -9,6 +9,18 @@
 namespace scrapers::tracking {
 namespace detail {
 
+std::string runnable_sql(const std::string& alias) {
+  std::string sql =
+      "J.status = 'queued' AND J.input ? 'program' AND (J.run_at IS NULL OR J.run_at <= now())"
+      " AND NOT EXISTS (SELECT 1 FROM unnest(J.depends_on) AS d(id) LEFT JOIN pipeline_jobs p ON p.id = d.id"
+      "                 WHERE p.status IS DISTINCT FROM 'success')"
+      " AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = J.source_id AND s.status = 'paused')";
+  for (auto at = sql.find("J."); at != std::string::npos; at = sql.find("J.", at + alias.size())) {
+    sql.replace(at, 1, alias);
+  }
+  return sql;
+}
+
 std::string uuid_array(const std::vector<std::string>& ids) {
   std::string text = "{";
   for (const auto& id : ids) text += (text.size() > 1 ? "," : "") + id;
@@ -141,15 +153,12 @@ using detail::in_transaction;
 using detail::text_or_null;
 
 // Rows the claim may take, locked, in claim order; $1 worker, $2 limit, $3 programs (jsonb array).
-constexpr const char* kClaimSql =
+const std::string kClaimSql =
     "WITH picked AS ("
     "  SELECT j.id FROM pipeline_jobs j"
-    "  WHERE j.status = 'queued' AND j.input ? 'program'"
-    "    AND (j.run_at IS NULL OR j.run_at <= now())"
+    "  WHERE " +
+    detail::runnable_sql("j") +
     "    AND ($3::jsonb = '[]'::jsonb OR $3::jsonb ? (j.input->>'program'))"
-    "    AND NOT EXISTS (SELECT 1 FROM unnest(j.depends_on) AS d(id) LEFT JOIN pipeline_jobs p ON p.id = d.id"
-    "                    WHERE p.status IS DISTINCT FROM 'success')"
-    "    AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = j.source_id AND s.status = 'paused')"
     "  ORDER BY j.priority DESC, coalesce(j.run_at, j.created_at), j.created_at"
     "  LIMIT $2 FOR UPDATE OF j SKIP LOCKED), "
     "claimed AS (UPDATE pipeline_jobs u SET status = 'running', started_at = now(), attempt = u.attempt + 1,"

@@ -9,6 +9,11 @@
 
 namespace scrapers::tracking::detail {
 
+// SQL condition: the pipeline_jobs row aliased `alias` is runnable now (queued, has a
+// program, run_at reached or NULL, every depends_on job 'success', its source not
+// paused). The claim and the queue statistics share it.
+std::string runnable_sql(const std::string& alias);
+
 // '{a,b}' for a uuid[] parameter; every id must already be a checked UUID.
 std::string uuid_array(const std::vector<std::string>& ids);
 // The ids of a uuid[] column read as text ("{a,b}").

@@ -31,6 +31,9 @@ Status check_spec(const ScheduleSpec& s) {
   if (s.name.empty()) return make_error(ErrorKind::invalid_argument, "a schedule needs a name");
   if (s.program.empty()) return make_error(ErrorKind::invalid_argument, "a schedule needs a program");
   if (s.max_attempts < 1) return make_error(ErrorKind::invalid_argument, "max attempts must be at least 1");
+  if (s.source_id) {
+    if (auto ok = detail::check_uuid(*s.source_id, "source id"); !ok) return ok;
+  }
   auto cron = CronSchedule::parse(s.cron);
   if (!cron) return std::move(cron).error();
   return Ok{};
@@ -50,13 +53,17 @@ Schedule schedule_from(const pqxx::row& row) {
   s.spec.max_attempts = row[7].as<int>();
   s.last_slot_at = detail::text_or_null(row[8]);
   s.created_at = row[9].as<std::string>();
+  s.spec.source_id = detail::text_or_null(row[10]);
+  if (auto cron = CronSchedule::parse(s.spec.cron)) {
+    if (auto next = cron->next_slot_after(std::chrono::system_clock::now())) s.next_slot_at = iso(*next);
+  }
   return s;
 }
 
 const std::string kScheduleColumns =
     "name, cron, program, args::text, script_type, job_type, priority, "
     "max_attempts, " +
-    detail::iso_utc("last_slot_at") + ", " + detail::iso_utc("created_at");
+    detail::iso_utc("last_slot_at") + ", " + detail::iso_utc("created_at") + ", source_id::text";
 
 // Takes the slot and inserts its job, or does nothing when another caller took it.
 std::optional<std::string> take_slot(pqxx::work& tx, const Schedule& s, WallTime slot) {
@@ -72,6 +79,7 @@ std::optional<std::string> take_slot(pqxx::work& tx, const Schedule& s, WallTime
   p.job_type = s.spec.job_type;
   p.priority = s.spec.priority;
   p.max_attempts = s.spec.max_attempts;
+  p.source_id = s.spec.source_id;
   p.extra_input = {{"schedule", s.spec.name}, {"slot", iso(slot)}};
   return detail::insert_queued_job(tx, p).id;
 }
@@ -86,11 +94,11 @@ Status add_schedule(Database& db, const ScheduleSpec& spec) {
   return in_transaction(db, "adding schedule " + spec.name, [&](pqxx::work& tx) {
     auto rows = tx.exec_params(
         "INSERT INTO job_schedules (name, cron, program, args, script_type, job_type, priority, max_attempts, "
-        "last_slot_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, to_timestamp($9::double precision)) "
-        "ON CONFLICT (name) DO NOTHING RETURNING name",
+        "last_slot_at, source_id) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, "
+        "to_timestamp($9::double precision), $10::uuid) ON CONFLICT (name) DO NOTHING RETURNING name",
         spec.name, CronSchedule::parse(spec.cron)->expression(), spec.program, detail::jsonb_text(Json(spec.args)),
         spec.script_type.empty() ? nullptr : spec.script_type.c_str(), std::string(to_string(spec.job_type)),
-        spec.priority, spec.max_attempts, detail::nullable(last_text));
+        spec.priority, spec.max_attempts, detail::nullable(last_text), detail::nullable(spec.source_id));
     if (rows.empty())
       detail::fail(ErrorKind::invalid_argument, "a schedule named '" + spec.name + "' already exists");
   });

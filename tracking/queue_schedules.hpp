@@ -7,7 +7,8 @@
 // latest slot at or before `now` is considered, so after downtime one missed slot runs,
 // not a backlog. A new schedule starts after its latest past slot (adding it does not
 // run it at once). Bad input (empty name or program, bad cron, max_attempts < 1, a name
-// in use) is invalid_argument; removing an unknown name is not_found.
+// in use, a source_id that is not a UUID) is invalid_argument; removing an unknown
+// name is not_found. A schedule's source_id (nullable) goes on every job it enqueues.
 #pragma once
 
 #include <functional>
@@ -31,11 +32,13 @@ struct ScheduleSpec {
   JobType job_type = JobType::scrape;
   int priority = 0;
   int max_attempts = 3;
+  std::optional<std::string> source_id{};  // recorded on every job it enqueues
 };
 
 struct Schedule {
   ScheduleSpec spec;
   std::optional<std::string> last_slot_at;  // ISO 8601 UTC
+  std::optional<std::string> next_slot_at;  // ISO 8601 UTC: the first slot after now
   std::string created_at;                   // ISO 8601 UTC
 };
 

@@ -7,17 +7,12 @@
 
 #include "common/util/uuid.hpp"
 #include "common/util/version.hpp"
+#include "scrapers/admin/queue_cli.hpp"
 #include "scrapers/registry/registry.hpp"
 #include "scrapers/runtime/cli_support.hpp"
 #include "scrapers/runtime/duration.hpp"
 
 namespace scrapers::admin {
-namespace {
-
-struct Raw {
-  std::string job_type = "scrape";
-  std::string stale_after = "5m";
-};
 
 CLI::App* add_command(CLI::App& app, const char* name, const char* help, Command command, Options& options) {
   auto* sub = app.add_subcommand(name, help);
@@ -25,6 +20,14 @@ CLI::App* add_command(CLI::App& app, const char* name, const char* help, Command
   sub->callback([&options, command] { options.command = command; });
   return sub;
 }
+
+namespace {
+
+struct Raw {
+  std::string job_type = "scrape";
+  std::string stale_after = "5m";
+  QueueRaw queue;
+};
 
 void build(CLI::App& app, Options& o, Raw& raw) {
   app.set_version_flag("--version", std::string("pipeline-jobs ") + kSuiteVersion);
@@ -35,7 +38,8 @@ void build(CLI::App& app, Options& o, Raw& raw) {
   auto* failed = add_command(app, "failed", "List the latest failed jobs", Command::failed, o);
   failed->add_option("--limit", o.limit, "How many (default 10)")->check(CLI::Range(0, 10000));
   for (auto [name, help, command] :
-       {std::tuple{"stats", "Count and average duration per script and status", Command::stats},
+       {std::tuple{"stats", "Count and average duration per script and status; the queue per program",
+                   Command::stats},
         std::tuple{"retries", "Count per script and attempt", Command::retries}}) {
     add_command(app, name, help, command, o)->add_option("--job-type", raw.job_type, "Job type (default scrape)");
   }
@@ -56,6 +60,7 @@ void build(CLI::App& app, Options& o, Raw& raw) {
               o)
       ->prefix_command()
       ->set_help_flag();
+  add_queue_commands(app, o, raw.queue);
 }
 
 // try-run's arguments, checked by the registry's try-run program (--json before the
@@ -74,7 +79,9 @@ std::string finish(Options& o, const Raw& raw) {
   auto type = tracking::parse_job_type(raw.job_type);
   if (!type) return "--job-type: " + type.error().message;
   o.job_type = *type;
-  if (o.command == Command::show && !is_uuid(o.job_id)) {
+  const bool takes_job_id = o.command == Command::show || o.command == Command::cancel ||
+                            o.command == Command::retry;
+  if (takes_job_id && !is_uuid(o.job_id)) {
     return "invalid job id '" + o.job_id.substr(0, 64) + "': expected a UUID";
   }
   auto stale = runtime::parse_duration(raw.stale_after);
@@ -95,12 +102,16 @@ runtime::ParsedCli<Options> parse_with(const std::function<void(CLI::App&)>& par
       [&](const Options&) {
         if (options.command == Command::try_run) options.program_args = app.get_subcommand("try-run")->remaining();
         if (options.command == Command::worker) options.program_args = app.get_subcommand("worker")->remaining();
-        return finish(options, raw);
+        if (std::string problem = finish(options, raw); !problem.empty()) return problem;
+        return finish_queue_options(app, options, raw.queue);
       });
   // "bogus" is left over as an extra argument when no subcommand matched.
   if (parsed.exit_code == runtime::exit_code::usage && app.get_subcommands().empty() && !app.remaining().empty()) {
-    parsed.message = "unknown command '" + app.remaining().front().substr(0, 64) +
-                     "' (commands: migrate, active, failed, stats, retries, show, reap, try-run, worker)";
+    std::string names;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+    }
+    parsed.message = "unknown command '" + app.remaining().front().substr(0, 64) + "' (commands: " + names + ")";
   }
   return parsed;
 }

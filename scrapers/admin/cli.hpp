@@ -3,15 +3,16 @@
 //   pipeline-jobs migrate
 //   pipeline-jobs active                     running jobs, newest start first
 //   pipeline-jobs failed [--limit 10]        newest failures first
-//   pipeline-jobs stats [--job-type scrape]  count + average duration per script/status
+//   pipeline-jobs stats [--job-type scrape]  per script/status + the queue per program
 //   pipeline-jobs retries [--job-type scrape] count per script/attempt
 //   pipeline-jobs show <job-id>              one job, input/output/error pretty-printed
 //   pipeline-jobs reap [--stale-after 5m]    fail running jobs without a recent heartbeat
 //   pipeline-jobs try-run [ARGS...]          the registry's try-run program (try_run.hpp)
 //   pipeline-jobs worker [ARGS...]           the queue's worker (scrapers/worker/worker.hpp)
+//   pipeline-jobs enqueue | cancel | retry | schedule add|list|remove   the queue (queue_cli.hpp)
 // Every command takes --json (machine-readable output). parse_cli() validates
 // everything it can without the database (job type, UUID, durations, limits; try-run's
-// arguments with try-run's own parser), so bad input is a one-line usage error
+// and queued programs' arguments with their own parsers), so bad input is a one-line usage error
 // (exit 2) before any connection is made. The outcome follows the suite's one
 // convention (scrapers/runtime/parsed_cli.hpp).
 #pragma once
@@ -21,21 +22,39 @@
 #include <string>
 #include <vector>
 
+#include "scrapers/admin/queue_options.hpp"
 #include "scrapers/runtime/parsed_cli.hpp"
 #include "tracking/job_types.hpp"
 
 namespace scrapers::admin {
 
-enum class Command { migrate, active, failed, stats, retries, show, reap, try_run, worker };
+enum class Command {
+  migrate,
+  active,
+  failed,
+  stats,
+  retries,
+  show,
+  reap,
+  try_run,
+  worker,
+  enqueue,
+  cancel,
+  retry,
+  schedule_add,
+  schedule_list,
+  schedule_remove,
+};
 
 struct Options {
   Command command = Command::active;
   bool json = false;
   int limit = 10;                                          // failed
   tracking::JobType job_type = tracking::JobType::scrape;  // stats, retries
-  std::string job_id;                                      // show
+  std::string job_id;                                      // show, cancel, retry
   std::chrono::seconds stale_after{300};                   // reap
-  std::vector<std::string> program_args;                   // try-run, worker: their own arguments
+  std::vector<std::string> program_args;                   // try-run, worker, enqueue, schedule add: their own
+  QueueOptions queue;                                      // enqueue, schedule (queue_options.hpp)
 };
 
 runtime::ParsedCli<Options> parse_cli(int argc, const char* const* argv);

@@ -4,6 +4,8 @@
 
 #include "common/util/log.hpp"
 #include "scrapers/admin/listings.hpp"
+#include "scrapers/admin/queue_commands.hpp"
+#include "scrapers/admin/schedule_commands.hpp"
 #include "scrapers/admin/table.hpp"
 #include "scrapers/registry/registry.hpp"
 #include "scrapers/runtime/job_runner.hpp"
@@ -71,6 +73,12 @@ int run_command(const Options& o, tracking::Database& db, std::ostream& out, std
     case Command::retries: return show_retries(o, db, out, err);
     case Command::show: return show_job(o, db, out, err);
     case Command::reap: return reap(o, db, out, err);
+    case Command::enqueue: return run_enqueue(o, db, out, err);
+    case Command::cancel: return run_cancel(o, db, out, err);
+    case Command::retry: return run_retry(o, db, out, err);
+    case Command::schedule_add: return run_schedule_add(o, db, out, err);
+    case Command::schedule_list: return run_schedule_list(o, db, out, err);
+    case Command::schedule_remove: return run_schedule_remove(o, db, out, err);
     case Command::try_run:  // pipeline_jobs_main() runs it as the registry's program
       break;
     case Command::worker: return worker::worker_main(o.program_args);

@@ -1,5 +1,9 @@
 // The read-only commands of `pipeline-jobs` (active, failed, stats, retries, show):
 // each renders a tracking query as a table or as JSON. Returns the exit code.
+//   active  running jobs with progress: done/total, percent, ETA (job_progress.hpp)
+//   stats   finished jobs per script and status, then the queue per program
+//           (--json: {"finished": [...], "queue": [...]})
+//   show    one job with its queue columns, attempts history and progress
 #pragma once
 
 #include <ostream>

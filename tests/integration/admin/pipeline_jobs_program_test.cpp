@@ -116,7 +116,7 @@ TEST_F(PipelineJobs, ListingsShowActiveFailedStatsAndRetryFigures) {
   EXPECT_EQ(run_json({"failed"}).size(), 2u);
   EXPECT_EQ(run_json({"failed"})[1]["id"], old_fail);
 
-  const Json stats = run_json({"stats"});
+  const Json stats = run_json({"stats"})["finished"];
   ASSERT_EQ(stats.size(), 3u) << stats.dump();
   EXPECT_EQ(stats[0]["script_type"], "bulk-download-subtitles");
   EXPECT_EQ(stats[1]["script_type"], "scrape-readnovel-api");
@@ -124,7 +124,7 @@ TEST_F(PipelineJobs, ListingsShowActiveFailedStatsAndRetryFigures) {
   EXPECT_EQ(stats[2]["status"], "success");
   EXPECT_EQ(stats[2]["count"], 2);
   EXPECT_DOUBLE_EQ(stats[2]["avg_duration_seconds"].get<double>(), 15.0);
-  const Json clean_stats = run_json({"stats", "--job-type", "clean"});
+  const Json clean_stats = run_json({"stats", "--job-type", "clean"})["finished"];
   ASSERT_EQ(clean_stats.size(), 1u);
   EXPECT_EQ(clean_stats[0]["script_type"], "cleaner");
 
@@ -246,6 +246,58 @@ TEST_F(PipelineJobs, BadArgumentsAreOneLineUsageErrorsWithExitTwo) {
     expect_one_line(r);
     EXPECT_TRUE(r.out.empty());
   }
+}
+
+TEST_F(PipelineJobs, EnqueuePrintsTheJobIdAndWritesTheQueuedRow) {
+  auto r = run({"enqueue", "--priority", "2", "try-run", "--fail-with", "on purpose"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.out.size(), 37u) << r.out;
+  const auto id = r.out.substr(0, 36);
+  EXPECT_EQ(column(id, "status"), "queued");
+  EXPECT_EQ(Json::parse(*column(id, "input")), (Json{{"program", "try-run"},
+                                                     {"args", {"--fail-with", "on purpose"}},
+                                                     {"scriptType", "pipeline-jobs-try-run"}}));
+  EXPECT_EQ(column(id, "priority"), "2");
+  // --json before PROGRAM is pipeline-jobs' own; after it, the program's.
+  auto json = run({"enqueue", "--json", "--unique-key", "k", "try-run", "--json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const Json queued = Json::parse(json.out);
+  EXPECT_EQ(queued["created"], true);
+  EXPECT_EQ(queued["status"], "queued");
+  EXPECT_EQ(Json::parse(*column(queued["id"], "input"))["args"], Json::array({"--json"}));
+}
+
+TEST_F(PipelineJobs, BadQueueInputWritesNoRowAndIsOneLine) {
+  sql_->exec("INSERT INTO pipeline_jobs (job_type, status, input) VALUES ('scrape', 'failed', '{}')");
+  const auto rows = [&] {
+    return *sql_->scalar(
+        "SELECT (SELECT count(*) FROM pipeline_jobs) || '/' || (SELECT count(*) FROM job_schedules)");
+  };
+  const auto before = rows();
+  const std::string unknown = "0b7c2a6e-8a43-4a0c-9a57-5b4f9c1f2d3e";
+  for (const auto& [args, code] : std::vector<std::pair<std::vector<std::string>, int>>{
+           {{"enqueue", "no-such-program"}, 2},
+           {{"enqueue", "try-run", "--seconds", "-1"}, 2},
+           {{"enqueue", "try-run", "--help"}, 2},
+           {{"enqueue", "chereads-segment", "--delay", "2000"}, 2},
+           {{"enqueue", "--in", "5x", "try-run"}, 2},
+           {{"enqueue", "--run-at", "2026-02-30 10:00", "try-run"}, 2},
+           {{"enqueue", "--run-at", "2026-12-24T18:00Z", "--in", "5m", "try-run"}, 2},
+           {{"enqueue", "--after", "123", "try-run"}, 2},
+           {{"enqueue", "--after", unknown, "try-run"}, 1},
+           {{"schedule", "add", "nightly", "61 * * * *", "try-run"}, 2},
+           {{"schedule", "add", "nightly", "0 3 * * *", "try-run", "--seconds", "x"}, 2},
+           {{"schedule", "remove", "nightly"}, 1},
+           {{"cancel", "123"}, 2},
+           {{"cancel", unknown}, 1},
+           {{"retry", "not-a-uuid"}, 2},
+           {{"retry", unknown}, 1}}) {
+    auto r = run(args);
+    EXPECT_EQ(r.exit_code, code) << args[0] << " " << args[1] << ": " << r.err;
+    expect_one_line(r);
+    EXPECT_TRUE(r.out.empty()) << r.out;
+  }
+  EXPECT_EQ(rows(), before) << "no job and no schedule written";
 }
 
 TEST_F(PipelineJobs, AnUnknownJobIsAOneLineErrorWithExitOne) {

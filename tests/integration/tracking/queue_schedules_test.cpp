@@ -89,6 +89,31 @@ TEST_F(Schedules, ThreeCallersForOneSlotMakeOneJobAndALaterSlotOneMore) {
   EXPECT_EQ(jobs(), "2");
 }
 
+TEST_F(Schedules, AScheduleKeepsItsSourceAndEveryJobItEnqueuesRecordsIt) {
+  const auto source = *sql_->scalar(
+      "INSERT INTO sources (name, domain) VALUES ('S', 's.example') RETURNING id::text");
+  auto with_source = spec("paced");
+  with_source.source_id = source;
+  ASSERT_TRUE(tracking::add_schedule(*db_, with_source).ok());
+  ASSERT_TRUE(tracking::add_schedule(*db_, spec("plain")).ok());
+  auto all = tracking::list_schedules(*db_);
+  ASSERT_TRUE(all.ok()) << all.error().describe();
+  EXPECT_EQ((*all)[0].spec.source_id, source);
+  EXPECT_FALSE((*all)[1].spec.source_id.has_value());
+  EXPECT_TRUE((*all)[0].next_slot_at.has_value());
+  const WallTime slot = std::chrono::floor<std::chrono::minutes>(std::chrono::system_clock::now()) + 24h;
+  auto created = tracking::enqueue_due_slots(*db_, slot, [&](const tracking::Schedule&) { return slot; });
+  ASSERT_TRUE(created.ok()) << created.error().describe();
+  ASSERT_EQ(created->size(), 2u);
+  EXPECT_EQ(column((*created)[0].job_id, "source_id"), source);
+  EXPECT_EQ(column((*created)[1].job_id, "source_id"), std::nullopt);
+  auto bad = spec("bad-source");
+  bad.source_id = "not-a-uuid";
+  EXPECT_EQ(tracking::add_schedule(*db_, bad).error().kind, ErrorKind::invalid_argument);
+  sql_->exec("DELETE FROM sources");
+  EXPECT_FALSE(tracking::list_schedules(*db_)->front().spec.source_id.has_value()) << "ON DELETE SET NULL";
+}
+
 TEST_F(Schedules, TheCronDecidesTheSlotAndOnlyTheLatestMissedSlotRuns) {
   ASSERT_TRUE(tracking::add_schedule(*db_, spec("every-minute", "* * * * *")).ok());
   const auto now = std::chrono::system_clock::now();
