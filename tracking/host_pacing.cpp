@@ -44,7 +44,7 @@ std::optional<std::chrono::milliseconds> SourceRule::interval() const {
   return std::chrono::milliseconds{(60'000 + rate_limit_rpm - 1) / rate_limit_rpm};
 }
 
-Result<std::optional<SourceRule>> source_for_host(Database& db, std::string_view host) {
+Result<std::optional<SourceRule>> source_for_host(Database& db, std::string_view host, SourceUse use) {
   std::string key = normalize_host(host);
   if (key.rfind("www.", 0) == 0) key.erase(0, 4);
   if (key.empty()) return make_error(ErrorKind::invalid_argument, "a source lookup needs a host name");
@@ -55,9 +55,10 @@ Result<std::optional<SourceRule>> source_for_host(Database& db, std::string_view
             "  WHERE domain IS NOT NULL), "
             "best AS (SELECT id FROM match WHERE d <> '' AND (d = $1 OR right($1, length(d) + 1) = '.' || d) "
             "  ORDER BY length(d) DESC, id LIMIT 1) "
-            "UPDATE sources s SET last_run_at = now() FROM best WHERE s.id = best.id "
+            "UPDATE sources s SET last_run_at = CASE WHEN $2 THEN now() ELSE s.last_run_at END "
+            "FROM best WHERE s.id = best.id "
             "RETURNING s.id::text, s.name, s.domain, coalesce(s.rate_limit_rpm, 0), s.status = 'paused'",
-            key);
+            key, use == SourceUse::requesting);
         if (rows.empty()) return std::nullopt;
         const auto& r = rows[0];
         return SourceRule{r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<int>(),

@@ -36,8 +36,14 @@ struct SourceRule {
   std::optional<std::chrono::milliseconds> interval() const;
 };
 
+// Why a source is looked up: a program about to request the host keeps the source's
+// last_run_at current; enqueueing a job only reads it.
+enum class SourceUse { requesting, looking_up };
+
 // The source whose domain is the host or a parent domain of it ("www." ignored on both
-// sides; the longest domain wins), with its last_run_at set to now; nullopt when none.
-Result<std::optional<SourceRule>> source_for_host(Database& db, std::string_view host);
+// sides; the longest domain wins), with its last_run_at set to now when `use` is
+// requesting; nullopt when none.
+Result<std::optional<SourceRule>> source_for_host(Database& db, std::string_view host,
+                                                  SourceUse use = SourceUse::requesting);
 
 }  // namespace scrapers::tracking

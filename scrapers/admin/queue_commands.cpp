@@ -32,7 +32,7 @@ tracking::EnqueueParams enqueue_params(const Options& o, const runtime::Program&
 Result<std::optional<std::string>> source_of(tracking::Database& db, const runtime::Program& program) {
   if (!program.hosts) return std::optional<std::string>();
   for (const auto& host : program.hosts()) {
-    auto rule = tracking::source_for_host(db, host);
+    auto rule = tracking::source_for_host(db, host, tracking::SourceUse::looking_up);
     if (!rule) return std::move(rule).error();
     if (*rule) return std::optional<std::string>((*rule)->id);
   }

@@ -6,6 +6,8 @@
 // server's arrival log is the evidence).
 #include <gtest/gtest.h>
 
+#include "tests/support/worker_finish.hpp"
+
 #include <algorithm>
 #include <memory>
 #include <thread>
@@ -60,15 +62,7 @@ class QueuedProgram : public ::testing::Test {
   }
   // The worker's finish after its child exited non-zero: it would retry a plain failure.
   tracking::FinishOutcome finish(const std::string& id) {
-    tracking::AttemptEnd end;
-    end.failed = true;
-    end.error = "exit status 1";
-    end.retryable = true;
-    end.retry_delay = 1s;
-    end.blocked_retry_delay = 1h;
-    auto outcome = tracking::finish_attempt(*db_, id, kWorker, 1, end);
-    EXPECT_TRUE(outcome.ok()) << outcome.error().describe();
-    return outcome ? *outcome : tracking::FinishOutcome{};
+    return testing::finish_exit_status_1(*db_, id, kWorker, 1s);
   }
   json row_json(const std::string& id, const std::string& column) {
     auto text = h_->db().scalar("SELECT " + column + "::text FROM pipeline_jobs WHERE id = $1", {id});

@@ -4,6 +4,8 @@
 // view decides.
 #include <gtest/gtest.h>
 
+#include "tests/support/worker_finish.hpp"
+
 #include "tests/integration/tracking/tracking_fixture.hpp"
 #include "tracking/job_adoption.hpp"
 #include "tracking/job_guard.hpp"
@@ -42,15 +44,7 @@ class QueueFinish : public TrackingTest {
   }
   // The worker's side after the child exited 1: it would retry a plain failure.
   tracking::FinishOutcome finish(const std::string& id) {
-    AttemptEnd end;
-    end.failed = true;
-    end.error = "exit status 1";
-    end.retryable = true;
-    end.retry_delay = 10s;
-    end.blocked_retry_delay = 1h;
-    auto outcome = tracking::finish_attempt(*db_, id, kWorker, 1, end);
-    EXPECT_TRUE(outcome.ok()) << outcome.error().describe();
-    return outcome ? *outcome : tracking::FinishOutcome{};
+    return testing::finish_exit_status_1(*db_, id, kWorker, 10s);
   }
 };
 

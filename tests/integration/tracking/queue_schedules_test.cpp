@@ -164,6 +164,10 @@ TEST_F(Schedules, SourcesMatchTheirHostAndParentDomains) {
   EXPECT_EQ((*rule)->rate_limit_rpm, 30);
   EXPECT_EQ((*rule)->interval(), 2000ms);
   EXPECT_FALSE((*rule)->paused);
+  auto looked_up = tracking::source_for_host(*db_, "sub.other.org", tracking::SourceUse::looking_up);
+  ASSERT_TRUE(looked_up.ok() && looked_up->has_value());
+  EXPECT_EQ(sql_->scalar("SELECT count(*) FROM sources WHERE last_run_at IS NOT NULL"), "1")
+      << "only a lookup for a request marks the source as run";
   EXPECT_EQ((*tracking::source_for_host(*db_, "cdn.example.com"))->name, "Example");
   EXPECT_EQ((*tracking::source_for_host(*db_, "v1.api.example.com"))->name, "Sub") << "the longest domain";
   EXPECT_FALSE(tracking::source_for_host(*db_, "badexample.com")->has_value());

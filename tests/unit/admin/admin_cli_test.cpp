@@ -2,24 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/unit/admin/cli_expectations.hpp"
+
 namespace scrapers::admin {
 namespace {
 
 using namespace std::chrono_literals;
-
-Options parsed(const std::string& line) {
-  auto outcome = parse_cli(line);
-  EXPECT_TRUE(outcome.options.has_value()) << line << ": " << outcome.message;
-  return outcome.options.value_or(Options{});
-}
-
-void expect_usage_error(const std::string& line, const std::string& mentions) {
-  auto outcome = parse_cli(line);
-  EXPECT_FALSE(outcome.options.has_value()) << line;
-  EXPECT_EQ(outcome.exit_code, 2) << line;
-  EXPECT_NE(outcome.message.find(mentions), std::string::npos) << line << " -> " << outcome.message;
-  EXPECT_EQ(outcome.message.find('\n'), std::string::npos) << "one line: " << outcome.message;
-}
 
 TEST(AdminCli, EachCommandNameSelectsItsCommand) {
   EXPECT_EQ(parsed("migrate").command, Command::migrate);

@@ -2,6 +2,8 @@
 // the database (parse_cli never connects; these tests have no database at all).
 #include <gtest/gtest.h>
 
+#include "tests/unit/admin/cli_expectations.hpp"
+
 #include "scrapers/admin/cli.hpp"
 #include "scrapers/registry/dependent_args.hpp"
 
@@ -13,21 +15,6 @@ using Words = std::vector<std::string>;
 
 constexpr const char* kJob = "0b7c2a6e-8a43-4a0c-9a57-5b4f9c1f2d3e";
 constexpr const char* kOtherJob = "1c8d3b7f-9b54-4b1d-8b68-6c5a0d2e3f4a";
-
-Options parsed(const std::string& line) {
-  auto outcome = parse_cli(line);
-  EXPECT_TRUE(outcome.options.has_value()) << line << ": " << outcome.message;
-  return outcome.options.value_or(Options{});
-}
-
-void expect_usage_error(const std::string& line, const std::string& mentions) {
-  auto outcome = parse_cli(line);
-  EXPECT_FALSE(outcome.options.has_value()) << line;
-  EXPECT_EQ(outcome.exit_code, 2) << line;
-  EXPECT_NE(outcome.message.find(mentions), std::string::npos) << line << " -> " << outcome.message;
-  EXPECT_EQ(outcome.message.find('\n'), std::string::npos) << "one line: " << outcome.message;
-  EXPECT_TRUE(outcome.output.empty()) << "no help text printed: " << line;
-}
 
 TEST(QueueCli, EnqueueDefaultsAreNormalPriorityNowThreeAttemptsNoKey) {
   const Options o = parsed("enqueue try-run");
