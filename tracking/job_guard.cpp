@@ -44,19 +44,20 @@ Status append_error_entry(Database& db, const std::string& job_id, const std::st
         "  FROM jsonb_array_elements(errors) WITH ORDINALITY AS e(entry, n) "
         "  WHERE NOT e.entry @> jsonb_build_object('attempt', attempt)) || jsonb_build_array((" +
             detail::error_entry_sql("$2") +
-            ")->0 || jsonb_build_object('kind', $3::text, 'retryable', $4::boolean)) WHERE id = $1::uuid",
+            ")->0 || jsonb_build_object('kind', $3::text, 'retryable', $4::boolean)) "
+            "WHERE id = $1::uuid AND status = 'running'",
         job_id, error, std::string(to_string(kind)), is_retryable(kind));
   });
 }
 
 // The ending written on `db`: the errors entry first (a failure), then the status.
-Result<int> write_ending(Database& db, const std::string& job_id, JobStatus status,
+Result<int> write_ending(Database& db, const std::string& job_id, int attempt, JobStatus status,
                          const std::optional<nlohmann::json>& output, const std::optional<std::string>& error,
                          FailureKind kind) {
   if (status == JobStatus::failed && error) {
     if (auto entry = append_error_entry(db, job_id, *error, kind); !entry) return std::move(entry).error();
   }
-  return update_job_status(db, job_id, status, output, error);
+  return end_running_job(db, job_id, attempt, status, output, error);
 }
 
 // A cancel was requested: raise the interrupt flag (once), so the run stops between items.
@@ -199,12 +200,12 @@ Status JobGuard::finish(bool success, std::optional<nlohmann::json> output, std:
   finished_ = true;
   if (heartbeat_) heartbeat_->stop();
   const JobStatus status = success ? JobStatus::success : JobStatus::failed;
-  auto written = write_ending(db_, job_id_, status, output, error, kind);
+  auto written = write_ending(db_, job_id_, attempt_, status, output, error, kind);
   if (!written && written.error().kind == ErrorKind::database) {
     log::warn("recording the end of job " + job_id_ +
               " failed, retrying on a new connection: " + written.error().describe());
     if (auto fresh = db_.open_another()) {
-      written = write_ending(*fresh, job_id_, status, output, error, kind);
+      written = write_ending(*fresh, job_id_, attempt_, status, output, error, kind);
     }
   }
   if (!written) {

@@ -123,6 +123,35 @@ Result<int> update_job_status(Database& db, const std::string& job_id, JobStatus
   return attempt;
 }
 
+Result<int> end_running_job(Database& db, const std::string& job_id, int attempt, JobStatus status,
+                            const std::optional<Json>& output, const std::optional<std::string>& error) {
+  if (auto ok = check_uuid(job_id, "job id"); !ok) return std::move(ok).error();
+  if (status != JobStatus::success && status != JobStatus::failed) {
+    return make_error(ErrorKind::invalid_argument, "a job ends success or failed");
+  }
+  std::optional<std::string> output_text;
+  if (output) output_text = detail::jsonb_text(*output);
+  auto now_status = in_transaction(db, "ending job " + job_id, [&](pqxx::work& tx) -> std::optional<std::string> {
+    auto ended = tx.exec_params(
+        "UPDATE pipeline_jobs SET status = $2, finished_at = now(), "
+        "output = coalesce($3::jsonb, output), error = coalesce($4, error) "
+        "WHERE id = $1::uuid AND status = 'running' AND attempt = $5 RETURNING attempt",
+        job_id, std::string(to_string(status)), nullable(output_text), nullable(error), attempt);
+    if (!ended.empty()) return std::nullopt;
+    auto row = tx.exec_params("SELECT status || ' at attempt ' || attempt FROM pipeline_jobs WHERE id = $1::uuid",
+                              job_id);
+    return row.empty() ? std::string("gone") : row[0][0].as<std::string>();
+  });
+  if (!now_status) return std::move(now_status).error();
+  if (*now_status) {
+    return make_error(ErrorKind::invalid_argument, "job " + job_id + " is no longer running attempt " +
+                                                       std::to_string(attempt) + " (it is " + **now_status +
+                                                       "); this run's ending was not written");
+  }
+  log_transition(job_id, status, attempt, error);
+  return attempt;
+}
+
 Result<int> update_job_status(Database& db, const std::string& job_id, std::string_view status,
                               const std::optional<Json>& output, const std::optional<std::string>& error) {
   auto parsed = parse_job_status(status);

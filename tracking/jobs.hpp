@@ -53,6 +53,14 @@ Result<std::string> create_job(Database& db, const CreateJobParams& params);
 Result<int> update_job_status(Database& db, const std::string& job_id, JobStatus status,
                               const std::optional<Json>& output = std::nullopt,
                               const std::optional<std::string>& error = std::nullopt);
+// Ends attempt `attempt` of a running job: `success` or `failed`, finished_at = now(),
+// output and error written when given. Only a row still `running` that attempt is
+// touched, so a job that was reaped, rescued, cancelled or claimed again meanwhile
+// keeps the ending it got: invalid_argument "job <id> is no longer running attempt N
+// (it is <status>)", nothing written. Returns the attempt.
+Result<int> end_running_job(Database& db, const std::string& job_id, int attempt, JobStatus status,
+                            const std::optional<Json>& output = std::nullopt,
+                            const std::optional<std::string>& error = std::nullopt);
 // The same with the status as text (validated first).
 Result<int> update_job_status(Database& db, const std::string& job_id, std::string_view status,
                               const std::optional<Json>& output = std::nullopt,

@@ -11,6 +11,7 @@
 #include "scrapers/registry/registry.hpp"
 #include "scrapers/runtime/cli_support.hpp"
 #include "scrapers/runtime/duration.hpp"
+#include "scrapers/runtime/job_runner.hpp"
 
 namespace scrapers::admin {
 
@@ -87,6 +88,15 @@ std::string finish(Options& o, const Raw& raw) {
   auto stale = runtime::parse_duration(raw.stale_after);
   if (!stale) return "--stale-after: " + stale.error().message;
   o.stale_after = std::chrono::duration_cast<std::chrono::seconds>(*stale);
+  if (o.command == Command::reap) {
+    // Below three heartbeats a job that is alive but between beats would be reaped.
+    const auto heartbeat = runtime::heartbeat_interval_from_env();
+    if (*stale < 3 * heartbeat) {
+      return "--stale-after: " + raw.stale_after +
+             " is shorter than three heartbeats (JOB_HEARTBEAT_INTERVAL is " + std::to_string(heartbeat.count()) +
+             " ms): running jobs that are alive would be failed";
+    }
+  }
   if (o.command == Command::try_run) return check_try_run(o);
   return {};
 }

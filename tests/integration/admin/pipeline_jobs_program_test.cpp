@@ -218,10 +218,20 @@ TEST_F(PipelineJobs, AKilledRunStaysRunningUntilReapTurnsItIntoFailed) {
 
   const Json too_soon = run_json({"reap", "--stale-after", "1h"});
   EXPECT_TRUE(too_soon["reaped"].empty()) << "its heartbeat is recent";
+  // A threshold below three heartbeats would fail live jobs: refused, nothing reaped.
+  const ProcessResult refused = run({"reap", "--stale-after", "1s"});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("shorter than three heartbeats"), std::string::npos) << refused.err;
+  EXPECT_EQ(column(id, "status"), "running");
+  auto fast_heartbeats = options();
+  fast_heartbeats.unset_env.clear();
+  fast_heartbeats.env.emplace_back("JOB_HEARTBEAT_INTERVAL", "100ms");
   Json reaped;
   EXPECT_TRUE(eventually(
       [&] {
-        reaped = run_json({"reap", "--stale-after", "1s"});
+        auto r = run_process(program(), {"reap", "--stale-after", "1s", "--json"}, fast_heartbeats);
+        if (r.exit_code != 0) return false;
+        reaped = Json::parse(r.out);
         return !reaped["reaped"].empty();
       },
       10s, 200ms))

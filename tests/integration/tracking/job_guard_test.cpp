@@ -137,6 +137,27 @@ TEST_F(Guard, EndingTwiceIsAnErrorAndChangesNothing) {
   EXPECT_EQ(column(job_, "status"), "success");
 }
 
+TEST_F(Guard, AJobReapedMeanwhileKeepsItsEndingWhenTheRunFinishesLate) {
+  tracking::JobGuard guard(*db_, job_, tracking::JobGuardOptions{std::chrono::hours(1)});  // no beat meanwhile
+  sql_->exec(
+      "UPDATE pipeline_jobs SET heartbeat_at = now() - interval '1 hour', started_at = now() - interval '1 hour'");
+  ASSERT_EQ(tracking::reap_stale_jobs(*db_, std::chrono::seconds(60)).value().size(), 1u);
+  auto late = guard.succeed({{"total", 1}, {"success", 1}, {"failed", 0}});
+  ASSERT_FALSE(late.ok()) << "a reaped job never comes back as success";
+  EXPECT_NE(late.error().message.find("no longer running"), std::string::npos) << late.error().message;
+  EXPECT_EQ(column(job_, "status"), "failed");
+  EXPECT_NE(column(job_, "error")->find("worker lost"), std::string::npos);
+  EXPECT_EQ(column(job_, "output"), std::nullopt) << "the late run's output is not written either";
+}
+
+TEST_F(Guard, AFailureOfAnAttemptRescuedMeanwhileWritesNeitherStatusNorErrorsEntry) {
+  tracking::JobGuard guard(*db_, job_, fast);
+  sql_->exec("UPDATE pipeline_jobs SET status = 'queued', attempt = attempt + 5");
+  ASSERT_FALSE(guard.fail("late failure").ok());
+  EXPECT_EQ(column(job_, "status"), "queued");
+  EXPECT_EQ(column(job_, "errors"), "[]");
+}
+
 TEST_F(Guard, AnUnknownJobCannotBeGuarded) {
   try {
     tracking::JobGuard guard(*db_, "0b7c2a6e-8a43-4a0c-9a57-5b4f9c1f2d3e", fast);

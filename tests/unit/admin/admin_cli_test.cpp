@@ -2,12 +2,21 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/scoped_env.hpp"
 #include "tests/unit/admin/cli_expectations.hpp"
 
 namespace scrapers::admin {
 namespace {
 
 using namespace std::chrono_literals;
+
+TEST(AdminCli, ReapRefusesAThresholdBelowThreeHeartbeats) {
+  testing::ScopedEnv heartbeat("JOB_HEARTBEAT_INTERVAL", std::nullopt);  // the 15 s default
+  expect_usage_error("reap --stale-after 44s", "shorter than three heartbeats");
+  EXPECT_EQ(parsed("reap --stale-after 45s").stale_after, 45s);
+  testing::ScopedEnv fast("JOB_HEARTBEAT_INTERVAL", "1s");
+  EXPECT_EQ(parsed("reap --stale-after 3s").stale_after, 3s);
+}
 
 TEST(AdminCli, EachCommandNameSelectsItsCommand) {
   EXPECT_EQ(parsed("migrate").command, Command::migrate);
