@@ -45,7 +45,7 @@ std::string to_array_literal(const std::vector<std::string>& values) {
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (i > 0) out += ',';
     out += '"';
-    for (char c : values[i]) {
+    for (char c : detail::safe_text(values[i])) {
       if (c == '"' || c == '\\') out += '\\';
       out += c;
     }
@@ -65,14 +65,15 @@ Result<bool> ensure_work(Database& db, const std::string& work_id, const std::st
   return in_transaction(db, "creating work " + work_id, [&](pqxx::work& tx) {
     auto inserted = tx.exec_params(
         "INSERT INTO works (id, title) VALUES ($1::uuid, $2) ON CONFLICT (id) DO NOTHING RETURNING id", work_id,
-        title);
+        detail::safe_text(title));
     return !inserted.empty();
   });
 }
 
 Result<std::string> create_work(Database& db, const std::string& title) {
   return in_transaction(db, "creating a work", [&](pqxx::work& tx) {
-    return tx.exec_params1("INSERT INTO works (title) VALUES ($1) RETURNING id", title)[0].as<std::string>();
+    return tx.exec_params1("INSERT INTO works (title) VALUES ($1) RETURNING id", detail::safe_text(title))[0]
+        .as<std::string>();
   });
 }
 

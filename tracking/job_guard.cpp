@@ -46,7 +46,7 @@ Status append_error_entry(Database& db, const std::string& job_id, const std::st
             detail::error_entry_sql("$2") +
             ")->0 || jsonb_build_object('kind', $3::text, 'retryable', $4::boolean)) "
             "WHERE id = $1::uuid AND status = 'running'",
-        job_id, error, std::string(to_string(kind)), is_retryable(kind));
+        job_id, detail::safe_text(error), std::string(to_string(kind)), is_retryable(kind));
   });
 }
 
@@ -211,6 +211,12 @@ Status JobGuard::finish(bool success, std::optional<nlohmann::json> output, std:
   if (!written) {
     log::error("job " + job_id_ + " could not be marked " + std::string(to_string(status)) + ": " +
                written.error().describe());
+    // The ending itself was refused (a value the database would not take), not lost to
+    // a reap: the job still ends, failed, with the reason instead of the run's result.
+    if (written.error().kind != ErrorKind::invalid_argument) {
+      (void)end_running_job(db_, job_id_, attempt_, JobStatus::failed, std::nullopt,
+                            "the run's result could not be recorded: " + written.error().describe());
+    }
     return std::move(written).error();
   }
   return Ok{};

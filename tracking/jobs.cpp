@@ -54,20 +54,20 @@ pqxx::result run_status_update(pqxx::work& tx, const std::string& job_id, JobSta
           "UPDATE pipeline_jobs SET status = 'running', started_at = now(), "
           "attempt = attempt + 1, heartbeat_at = now(), worker = $2, finished_at = NULL, "
           "error = $3, output = coalesce($4::jsonb, output) WHERE id = $1::uuid RETURNING attempt",
-          job_id, this_worker(), nullable(error), nullable(output));
+          job_id, this_worker(), nullable(detail::safe_text_or_null(error)), nullable(output));
     case JobStatus::success:
     case JobStatus::failed:
       return tx.exec_params(
           "UPDATE pipeline_jobs SET status = $2, finished_at = now(), "
           "output = coalesce($3::jsonb, output), error = coalesce($4, error) "
           "WHERE id = $1::uuid RETURNING attempt",
-          job_id, std::string(to_string(status)), nullable(output), nullable(error));
+          job_id, std::string(to_string(status)), nullable(output), nullable(detail::safe_text_or_null(error)));
     case JobStatus::queued: break;
   }
   return tx.exec_params(
       "UPDATE pipeline_jobs SET status = 'queued', output = coalesce($2::jsonb, output), "
       "error = coalesce($3, error) WHERE id = $1::uuid RETURNING attempt",
-      job_id, nullable(output), nullable(error));
+      job_id, nullable(output), nullable(detail::safe_text_or_null(error)));
 }
 
 }  // namespace
@@ -136,7 +136,8 @@ Result<int> end_running_job(Database& db, const std::string& job_id, int attempt
         "UPDATE pipeline_jobs SET status = $2, finished_at = now(), "
         "output = coalesce($3::jsonb, output), error = coalesce($4, error) "
         "WHERE id = $1::uuid AND status = 'running' AND attempt = $5 RETURNING attempt",
-        job_id, std::string(to_string(status)), nullable(output_text), nullable(error), attempt);
+        job_id, std::string(to_string(status)), nullable(output_text), nullable(detail::safe_text_or_null(error)),
+        attempt);
     if (!ended.empty()) return std::nullopt;
     auto row = tx.exec_params("SELECT status || ' at attempt ' || attempt FROM pipeline_jobs WHERE id = $1::uuid",
                               job_id);

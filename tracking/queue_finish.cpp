@@ -67,7 +67,7 @@ void record_failure(pqxx::work& tx, const std::string& job_id, const std::string
           "run_at = CASE WHEN $4 THEN now() + make_interval(secs => $5) ELSE run_at END, "
           "finished_at = CASE WHEN $4 THEN NULL ELSE coalesce(finished_at, now()) END "
           "WHERE id = $1::uuid",
-      job_id, error, nullable(output), again, static_cast<double>(delay.count()) / 1000.0);
+      job_id, detail::safe_text(error), nullable(output), again, static_cast<double>(delay.count()) / 1000.0);
 }
 
 FinishOutcome finish_locked(pqxx::work& tx, const std::string& job_id, const LockedJob& job,

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/text/control_chars.hpp"
 #include "common/util/error.hpp"
 #include "common/util/uuid.hpp"
 #include "tracking/database.hpp"
@@ -51,9 +52,19 @@ inline Status check_uuid(std::string_view value, std::string_view what) {
                                                      std::string(value.substr(0, 64)) + "': expected a UUID");
 }
 
-// JSON as text for a jsonb parameter; invalid UTF-8 becomes U+FFFD instead of throwing.
+// JSON as text for a jsonb parameter; invalid UTF-8 becomes U+FFFD instead of throwing,
+// and NUL and the other control characters jsonb or libpq refuse are dropped
+// (common/text/control_chars.hpp). Every jsonb parameter of the module goes through here.
 inline std::string jsonb_text(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return text::json_without_control_escapes(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// Remote text (titles, URLs, error messages) for a text parameter: NUL and the other
+// control characters PostgreSQL or libpq refuse are dropped.
+inline std::string safe_text(std::string_view value) { return text::without_control_chars(value); }
+inline std::optional<std::string> safe_text_or_null(const std::optional<std::string>& value) {
+  if (!value) return std::nullopt;
+  return safe_text(*value);
 }
 
 // SQL text reading a timestamptz column as ISO 8601 UTC ("2026-11-28T17:00:00Z").

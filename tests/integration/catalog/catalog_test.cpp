@@ -104,6 +104,16 @@ TEST_F(CatalogTest, TitlesWithQuotesBackslashesAndUnicodeSurviveVerbatim) {
   EXPECT_EQ(count("SELECT count(*) FROM works"), "1");
 }
 
+TEST_F(CatalogTest, ANulOrControlCharacterInATitleIsDroppedNotAFailedUpsert) {
+  Edition edition = novel_edition();
+  using namespace std::string_literals;
+  const std::string title = "Chapter\0 1\x01: the \x1b[31mred\x1b[0m door"s;
+  ASSERT_TRUE(
+      upsert_segments(*db_, edition.id, "chapter", {{"1", title, "https://x/1\0"s}, {"2", "two", "u2"}}).ok());
+  EXPECT_EQ(count("SELECT title FROM segments WHERE number = 1"), "Chapter 1: the [31mred[0m door");
+  EXPECT_EQ(count("SELECT count(*) FROM segments"), "2") << "every chapter is recorded";
+}
+
 TEST_F(CatalogTest, ListingFiltersByRangeAndReportsAssetsOfTheRequestedRole) {
   Edition edition = novel_edition();
   ASSERT_TRUE(upsert_segments(*db_, edition.id, "chapter",

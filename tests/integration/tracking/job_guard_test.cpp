@@ -158,6 +158,20 @@ TEST_F(Guard, AFailureOfAnAttemptRescuedMeanwhileWritesNeitherStatusNorErrorsEnt
   EXPECT_EQ(column(job_, "errors"), "[]");
 }
 
+TEST_F(Guard, NulsInTheOutputAndErrorStillEndTheJob) {
+  using namespace std::string_literals;
+  {
+    tracking::JobGuard guard(*db_, job_, fast);
+    const Json output = {
+        {"total", 1}, {"success", 0}, {"failed", 1}, {"slug\0"s, "a\0b"s}, {"reset", "\x01soon"s}};
+    ASSERT_TRUE(guard.fail("the API says \"Not\0 found\"\x02"s, output).ok());
+  }
+  EXPECT_EQ(column(job_, "status"), "failed");
+  EXPECT_EQ(column(job_, "error"), "the API says \"Not found\"");
+  EXPECT_EQ(Json::parse(*column(job_, "output")).at("slug"), "ab");
+  EXPECT_EQ(Json::parse(*column(job_, "errors")).at(0).at("error"), "the API says \"Not found\"");
+}
+
 TEST_F(Guard, AnUnknownJobCannotBeGuarded) {
   try {
     tracking::JobGuard guard(*db_, "0b7c2a6e-8a43-4a0c-9a57-5b4f9c1f2d3e", fast);
