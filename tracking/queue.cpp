@@ -223,27 +223,6 @@ Result<std::vector<ClaimedJob>> claim_jobs(Database& db, const ClaimParams& para
   });
 }
 
-Result<bool> record_progress(Database& db, const std::string& job_id, long long done,
-                             std::optional<long long> total, const std::optional<std::string>& item) {
-  if (auto ok = check_uuid(job_id, "job id"); !ok) return std::move(ok).error();
-  std::optional<std::string> total_text;
-  if (total) total_text = std::to_string(*total);
-  auto state = in_transaction(db, "recording progress of job " + job_id, [&](pqxx::work& tx) {
-    auto rows = tx.exec_params(
-        "WITH upd AS (UPDATE pipeline_jobs SET progress = jsonb_build_object('done', $2::bigint, "
-        "'total', $3::bigint, 'item', $4::text, 'updated_at', " +
-            detail::iso_utc("now()") +
-            ") "
-            "WHERE id = $1::uuid AND status = 'running' RETURNING id) "
-            "SELECT (SELECT count(*) FROM upd), (SELECT count(*) FROM pipeline_jobs WHERE id = $1::uuid)",
-        job_id, done, detail::nullable(total_text), detail::nullable(item));
-    return std::pair(rows[0][0].as<int>(), rows[0][1].as<int>());
-  });
-  if (!state) return std::move(state).error();
-  if (state->second == 0) return make_error(ErrorKind::not_found, "job " + job_id + " not found");
-  return state->first > 0;
-}
-
 Result<bool> cancel_requested(Database& db, const std::string& job_id) {
   if (auto ok = check_uuid(job_id, "job id"); !ok) return std::move(ok).error();
   return in_transaction(db, "reading job " + job_id, [&](pqxx::work& tx) {

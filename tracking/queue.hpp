@@ -1,4 +1,5 @@
-// pipeline_jobs as a queue: enqueue, claim, finish, retry, cancel, rescue and progress,
+// pipeline_jobs as a queue: enqueue, claim, finish, retry, cancel and rescue (a running
+// job's progress is written by its JobGuard, tracking/job_guard.hpp),
 // each one self-contained transaction (safe behind a transaction-mode pooler: no session
 // advisory locks, no LISTEN, no prepared statements kept across transactions).
 //
@@ -194,10 +195,5 @@ struct RescuedJob {
 // errors; back to 'queued' (run_at NULL, the attempt counted) when it has a program,
 // attempts left and no cancel requested; else 'failed' for good (+ dependents).
 Result<std::vector<RescuedJob>> rescue_stale_jobs(Database& db, std::chrono::seconds stale_after);
-
-// progress = {done, total, item, updated_at} on a running job; false when not running.
-Result<bool> record_progress(Database& db, const std::string& job_id, long long done,
-                             std::optional<long long> total,
-                             const std::optional<std::string>& item = std::nullopt);
 
 }  // namespace scrapers::tracking

@@ -4,6 +4,9 @@
 #include <limits>
 #include <string>
 
+#include "common/util/env.hpp"
+#include "common/util/log.hpp"
+
 namespace scrapers::runtime {
 
 Result<std::chrono::milliseconds> parse_duration(std::string_view text) {
@@ -25,6 +28,18 @@ Result<std::chrono::milliseconds> parse_duration(std::string_view text) {
   else return invalid();
   if (value > std::numeric_limits<long long>::max() / factor) return invalid();
   return std::chrono::milliseconds(value * factor);
+}
+
+std::chrono::milliseconds duration_from_env(const char* name, std::chrono::milliseconds fallback,
+                                            bool allow_zero) {
+  auto text = env::get(name);
+  if (!text) return fallback;
+  auto parsed = parse_duration(*text);
+  if (!parsed || (!allow_zero && parsed->count() == 0)) {
+    log::warn(std::string("ignoring ") + name + "='" + text->substr(0, 64) + "': expected e.g. 15s or 500ms");
+    return fallback;
+  }
+  return *parsed;
 }
 
 }  // namespace scrapers::runtime

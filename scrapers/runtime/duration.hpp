@@ -14,4 +14,10 @@ namespace scrapers::runtime {
 
 Result<std::chrono::milliseconds> parse_duration(std::string_view text);
 
+// The duration in environment variable `name`, or `fallback` when it is unset. A value
+// that does not parse (or is zero when `allow_zero` is false) is ignored with one
+// warning naming the variable.
+std::chrono::milliseconds duration_from_env(const char* name, std::chrono::milliseconds fallback,
+                                            bool allow_zero = true);
+
 }  // namespace scrapers::runtime

@@ -128,15 +128,7 @@ void JobContext::record_progress(const tracking::JobProgress& progress, bool for
 }
 
 std::chrono::milliseconds heartbeat_interval_from_env() {
-  constexpr std::chrono::milliseconds fallback{15000};
-  auto text = env::get("JOB_HEARTBEAT_INTERVAL");
-  if (!text) return fallback;
-  auto parsed = parse_duration(*text);
-  if (!parsed || parsed->count() == 0) {
-    log::warn("ignoring JOB_HEARTBEAT_INTERVAL='" + *text + "': expected e.g. 15s or 500ms");
-    return fallback;
-  }
-  return *parsed;
+  return duration_from_env("JOB_HEARTBEAT_INTERVAL", std::chrono::seconds(15), /*allow_zero=*/false);
 }
 
 int run_tracked_job(tracking::Database& db, const JobSpec& spec, const JobBody& body) {

@@ -5,24 +5,11 @@
 #include <cstring>
 
 #include "common/util/backoff.hpp"
-#include "common/util/env.hpp"
-#include "common/util/log.hpp"
 #include "scrapers/runtime/duration.hpp"
 #include "scrapers/runtime/exit_codes.hpp"
 
 namespace scrapers::worker {
 namespace {
-
-std::chrono::milliseconds duration_from_env(const char* name, std::chrono::milliseconds fallback) {
-  auto text = env::get(name);
-  if (!text) return fallback;
-  auto parsed = runtime::parse_duration(*text);
-  if (!parsed) {
-    log::warn(std::string("ignoring ") + name + "='" + text->substr(0, 64) + "': expected e.g. 30s or 500ms");
-    return fallback;
-  }
-  return *parsed;
-}
 
 std::string signal_name(int signal_number) {
   const char* abbrev = ::sigabbrev_np(signal_number);
@@ -33,8 +20,8 @@ std::string signal_name(int signal_number) {
 
 RetryPolicy RetryPolicy::from_env() {
   RetryPolicy policy;
-  policy.base = duration_from_env("JOB_RETRY_BASE_DELAY", policy.base);
-  policy.max = duration_from_env("JOB_RETRY_MAX_DELAY", policy.max);
+  policy.base = runtime::duration_from_env("JOB_RETRY_BASE_DELAY", policy.base);
+  policy.max = runtime::duration_from_env("JOB_RETRY_MAX_DELAY", policy.max);
   return policy;
 }
 

@@ -1,8 +1,8 @@
 #include "scrapers/worker/db_link.hpp"
 
-#include <algorithm>
 #include <string>
 
+#include "common/util/backoff.hpp"
 #include "common/util/log.hpp"
 
 namespace scrapers::worker {
@@ -19,13 +19,12 @@ tracking::Database* DbLink::get() {
   auto fresh = db_.open_another();
   if (!fresh) {
     log::debug("database still unreachable: " + fresh.error().describe());
-    next_try_ = Clock::now() + backoff_;
-    backoff_ = std::min(backoff_ * 2, kMaxBackoff);
+    back_off();
     return nullptr;
   }
   db_ = std::move(fresh).value();
   broken_ = false;
-  backoff_ = kFirstBackoff;
+  failures_ = 0;
   log::info("database connection restored (" + db_.target() + ")");
   return &db_;
 }
@@ -39,9 +38,13 @@ bool DbLink::failed(const Error& error, std::string_view doing) {
     log::warn(std::string(doing) + ": " + error.describe() + "; reconnecting (jobs keep running)");
   }
   broken_ = true;
-  next_try_ = Clock::now() + backoff_;
-  backoff_ = std::min(backoff_ * 2, kMaxBackoff);
+  back_off();
   return true;
+}
+
+void DbLink::back_off() {
+  const double jitter = std::uniform_real_distribution<double>(0.0, 1.0)(random_);
+  next_try_ = Clock::now() + backoff_delay(++failures_, kFirstBackoff, kMaxBackoff, jitter);
 }
 
 }  // namespace scrapers::worker

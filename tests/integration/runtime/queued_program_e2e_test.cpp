@@ -6,14 +6,13 @@
 // server's arrival log is the evidence).
 #include <gtest/gtest.h>
 
-#include "tests/support/worker_finish.hpp"
-
 #include <algorithm>
 #include <memory>
 #include <thread>
 
 #include "tests/integration/chereads/chereads_e2e.hpp"
 #include "tests/support/eventually.hpp"
+#include "tests/support/worker_side.hpp"
 #include "tracking/database.hpp"
 #include "tracking/queue.hpp"
 
@@ -44,15 +43,7 @@ class QueuedProgram : public ::testing::Test {
 
   // Enqueues `program args` and claims it as kWorker, as a worker would; returns the id.
   std::string claim(const std::string& program, const std::vector<std::string>& args) {
-    tracking::EnqueueParams params;
-    params.program = program;
-    params.args = args;
-    params.max_attempts = 3;
-    auto queued = tracking::enqueue_job(*db_, params);
-    EXPECT_TRUE(queued.ok()) << queued.error().describe();
-    auto claimed = tracking::claim_jobs(*db_, {kWorker, 1, {}});
-    EXPECT_TRUE(claimed.ok() && claimed->size() == 1u);
-    return queued ? queued->id : std::string();
+    return testing::enqueue_and_claim(*db_, kWorker, program, args);
   }
   static std::vector<std::pair<std::string, std::string>> adopting(
       const std::string& id, std::vector<std::pair<std::string, std::string>> extra = {}) {

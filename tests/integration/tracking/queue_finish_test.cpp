@@ -4,9 +4,8 @@
 // view decides.
 #include <gtest/gtest.h>
 
-#include "tests/support/worker_finish.hpp"
-
 #include "tests/integration/tracking/tracking_fixture.hpp"
+#include "tests/support/worker_side.hpp"
 #include "tracking/job_adoption.hpp"
 #include "tracking/job_guard.hpp"
 #include "tracking/queue.hpp"
@@ -25,16 +24,7 @@ constexpr const char* kWorker = "host-w:7";
 class QueueFinish : public TrackingTest {
  protected:
   // Enqueues a job and claims it as kWorker; returns its id.
-  std::string claimed_job() {
-    tracking::EnqueueParams params;
-    params.program = "try-run";
-    params.max_attempts = 3;
-    auto queued = tracking::enqueue_job(*db_, params);
-    EXPECT_TRUE(queued.ok()) << queued.error().describe();
-    auto claimed = tracking::claim_jobs(*db_, {kWorker, 1, {}});
-    EXPECT_TRUE(claimed.ok() && claimed->size() == 1u);
-    return queued ? queued->id : std::string();
-  }
+  std::string claimed_job() { return enqueue_and_claim(*db_, kWorker, "try-run"); }
   // The program's side: adopt the claimed row and fail it with `kind`.
   void program_fails(const std::string& id, const std::string& error, FailureKind kind) {
     auto adopted = tracking::adopt_job(*db_, {id, std::string(kWorker), Json::object(), {}});

@@ -392,21 +392,5 @@ TEST_F(Queue, GracefulRequeueDoesNotUseAnAttempt) {
   EXPECT_TRUE(is_true(id, "status = 'failed' AND error = 'cancelled'"));
 }
 
-TEST_F(Queue, ProgressIsRecordedOnRunningJobsOnly) {
-  const auto id = enqueue(job());
-  EXPECT_FALSE(*tracking::record_progress(*db_, id, 1, 10, std::string("ch 1")));
-  claim(1);
-  EXPECT_TRUE(*tracking::record_progress(*db_, id, 3, 48, std::string("Chapter 4")));
-  const auto progress = Json::parse(*column(id, "progress"));
-  EXPECT_EQ(progress["done"], 3);
-  EXPECT_EQ(progress["total"], 48);
-  EXPECT_EQ(progress["item"], "Chapter 4");
-  EXPECT_TRUE(progress["updated_at"].is_string());
-  EXPECT_TRUE(*tracking::record_progress(*db_, id, 4, std::nullopt));
-  EXPECT_TRUE(Json::parse(*column(id, "progress"))["total"].is_null());
-  EXPECT_EQ(tracking::record_progress(*db_, "00000000-0000-4000-8000-000000000000", 1, 1).error().kind,
-            ErrorKind::not_found);
-}
-
 }  // namespace
 }  // namespace scrapers::testing
