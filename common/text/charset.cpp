@@ -156,6 +156,14 @@ Result<std::string> Utf8Converter::convert(std::string_view input, InvalidBytes 
     --in_left;
   }
   out.data.resize(out.used);
+  // glibc's own UTF-8 decoder (reached through labels it normalises to UTF-8, such as
+  // "ut?f-8") lets some ill-formed sequences through; the output is checked, not trusted.
+  if (const auto bad = find_invalid_utf8(out.data)) {
+    if (invalid == InvalidBytes::replace) return repair_utf8(out.data);
+    return make_error(ErrorKind::bad_encoding,
+                      "invalid " + charset_ + " input: the conversion gave ill-formed UTF-8 at output offset " +
+                          std::to_string(*bad));
+  }
   return std::move(out.data);
 }
 

@@ -1,4 +1,5 @@
 #include "common/text/charset.hpp"
+#include "common/text/utf8.hpp"
 
 #include <gtest/gtest.h>
 
@@ -59,4 +60,18 @@ TEST(Charset, LargeInputGrowsTheOutputBuffer) {
   const auto out = convert_to_utf8(in, "windows-1252");
   ASSERT_TRUE(out.ok());
   EXPECT_EQ(out.value().size(), 300000U);
+}
+
+// Found by the charset fuzzer: glibc resolves "ut?f-8" to its own UTF-8 decoder, which
+// copies an obsolete 5-byte sequence (F8-FB lead byte) through as if it were valid.
+TEST(Charset, AConversionNeverReturnsIllFormedUtf8) {
+  const std::string bytes = "ok \xFB\x84\x88\x84\x84 tail";
+  auto lossy = convert_to_utf8(bytes, "ut?f-8", InvalidBytes::replace);
+  ASSERT_TRUE(lossy.ok()) << lossy.error().message;
+  EXPECT_TRUE(is_valid_utf8(*lossy));
+  EXPECT_EQ(lossy->rfind("ok ", 0), 0U);
+  EXPECT_NE(lossy->find("\xEF\xBF\xBD"), std::string::npos);
+  auto strict = convert_to_utf8(bytes, "ut?f-8", InvalidBytes::reject);
+  ASSERT_FALSE(strict.ok());
+  EXPECT_EQ(strict.error().kind, ErrorKind::bad_encoding);
 }
