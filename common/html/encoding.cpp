@@ -44,10 +44,14 @@ Declared declared_charset(std::string_view bytes, std::string_view content_type,
   return {"utf-8", CharsetSource::none};
 }
 
-Result<DecodedHtml> from_bom(std::string& bytes) {
+// A BOM names the encoding, but the bytes after it are still checked: a UTF-8 BOM in
+// front of ill-formed UTF-8 is repaired or refused like any other UTF-8 page.
+Result<DecodedHtml> from_bom(std::string& bytes, text::InvalidBytes invalid) {
   if (bytes.starts_with("\xEF\xBB\xBF")) {
     bytes.erase(0, 3);
-    return DecodedHtml{std::move(bytes), "UTF-8", CharsetSource::bom};
+    auto checked = text::convert_to_utf8(bytes, "utf-8", invalid);
+    if (!checked) return checked.error();
+    return DecodedHtml{std::move(checked).value(), "UTF-8", CharsetSource::bom};
   }
   const bool le = bytes.starts_with("\xFF\xFE");
   auto converted = text::convert_to_utf8(std::string_view(bytes).substr(2), le ? "UTF-16LE" : "UTF-16BE",
@@ -83,7 +87,7 @@ std::optional<std::string> sniff_meta_charset(std::string_view head) {
 
 Result<DecodedHtml> decode_html(std::string bytes, std::string_view content_type, const DecodeOptions& options) {
   if (bytes.starts_with("\xEF\xBB\xBF") || bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
-    return from_bom(bytes);
+    return from_bom(bytes, options.invalid);
   }
   const Declared declared = declared_charset(bytes, content_type, options.meta_scan_bytes);
   if (text::is_utf8_charset(declared.label)) {

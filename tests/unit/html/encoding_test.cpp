@@ -63,6 +63,18 @@ TEST(Encoding, StripsAUtf8ByteOrderMark) {
   EXPECT_EQ(doc.select_first("p")->text(), "café — ok");
 }
 
+// Found by the html_document fuzzer: the bytes after a UTF-8 BOM went to gumbo unchecked.
+TEST(Encoding, IllFormedUtf8AfterAUtf8ByteOrderMarkIsRefusedOrRepaired) {
+  const std::string page = "\xEF\xBB\xBF<title>bad \xBE byte</title><p>x</p>";
+  const auto refused = HtmlDocument::parse(page);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, ErrorKind::bad_encoding);
+  const auto repaired = HtmlDocument::parse(page, {}, {.invalid_bytes = InvalidBytes::replace});
+  ASSERT_TRUE(repaired.ok()) << repaired.error().describe();
+  EXPECT_TRUE(scrapers::text::is_valid_utf8(repaired->utf8()));
+  EXPECT_EQ(repaired->title(), "bad \xEF\xBF\xBD byte");
+}
+
 TEST(Encoding, ConvertsUtf16WithAByteOrderMark) {
   const std::string utf16le("\xFF\xFE<\0p\0>\0\xE9\0<\0/\0p\0>\0", 18);
   const auto doc = HtmlDocument::parse(utf16le);
