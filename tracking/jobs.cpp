@@ -92,10 +92,10 @@ Result<std::string> create_job(Database& db, const CreateJobParams& p) {
     return tx
         .exec_params1(
             "INSERT INTO pipeline_jobs (job_type, status, attempt, input, source_id, work_id, "
-            "edition_id, segment_id) VALUES ($1, 'queued', 0, $2::jsonb, $3::uuid, $4::uuid, "
-            "$5::uuid, $6::uuid) RETURNING id::text",
+            "edition_id, segment_id, worker) VALUES ($1, 'queued', 0, $2::jsonb, $3::uuid, $4::uuid, "
+            "$5::uuid, $6::uuid, $7) RETURNING id::text",
             std::string(to_string(p.job_type)), detail::jsonb_text(p.input), nullable(p.source_id),
-            nullable(p.work_id), nullable(p.edition_id), nullable(p.segment_id))[0]
+            nullable(p.work_id), nullable(p.edition_id), nullable(p.segment_id), this_worker())[0]
         .as<std::string>();
   });
   if (id) {
@@ -215,14 +215,21 @@ Result<std::vector<ReapedJob>> reap_stale_jobs(Database& db, std::chrono::second
     return make_error(ErrorKind::invalid_argument, "the staleness threshold must not be negative");
   }
   const std::string last_seen = "coalesce(heartbeat_at, started_at, created_at)";
+  // A program's own row (create_job names its worker; rows for queue workers carry
+  // input.program instead) is queued only between its INSERT and its start: one still
+  // queued after the threshold lost its process in between and would stay queued
+  // forever. Queued rows of other systems (no worker) are never touched.
   const std::string sql =
       "UPDATE pipeline_jobs SET status = 'failed', finished_at = now(), "
-      "error = 'worker lost: no heartbeat since ' || " +
-      detail::iso_utc(last_seen) +
-      " || coalesce(' (worker ' || worker || ')', '') "
-      "WHERE status = 'running' AND " +
+      "error = CASE WHEN status = 'queued' THEN 'process lost before the job started (created ' || " +
+      detail::iso_utc("created_at") +
+      " || ')' ELSE 'worker lost: no heartbeat since ' || " + detail::iso_utc(last_seen) +
+      " || coalesce(' (worker ' || worker || ')', '') END "
+      "WHERE ((status = 'running' AND " +
       last_seen +
-      " < now() - make_interval(secs => $1) "
+      " < now() - make_interval(secs => $1)) "
+      "   OR (status = 'queued' AND worker IS NOT NULL AND NOT input ? 'program' "
+      "       AND created_at < now() - make_interval(secs => $1))) "
       "RETURNING id::text, input->>'scriptType', worker, " +
       detail::iso_utc(last_seen);
   return in_transaction(db, "reaping stale jobs", [&](pqxx::work& tx) {

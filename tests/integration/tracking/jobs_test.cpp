@@ -262,6 +262,8 @@ TEST_F(Jobs, HeartbeatsRefreshRunningJobsOnly) {
 
 TEST_F(Jobs, ReapingFailsOnlyRunningJobsWhoseLastSignOfLifeIsTooOld) {
   const auto stale = new_job(), fresh = new_job(), legacy = new_job(), queued_old = new_job();
+  // A queued row another system wrote (no worker) is never reaped, however old.
+  sql_->query("UPDATE pipeline_jobs SET worker = NULL WHERE id = $1", {queued_old});
   for (const auto& id : {stale, fresh, legacy}) {
     ASSERT_TRUE(tracking::update_job_status(*db_, id, JobStatus::running).ok());
   }
@@ -284,6 +286,21 @@ TEST_F(Jobs, ReapingFailsOnlyRunningJobsWhoseLastSignOfLifeIsTooOld) {
   EXPECT_EQ(column(fresh, "status"), "running");
   EXPECT_EQ(column(queued_old, "status"), "queued");
   EXPECT_TRUE(tracking::reap_stale_jobs(*db_, std::chrono::minutes(5))->empty()) << "idempotent";
+}
+
+// A program killed between creating its row and starting it (SIGKILL in the fault
+// suite) left the row queued forever; the reaper now fails it, and only it.
+TEST_F(Jobs, ReapingFailsAProgramsOwnRowLeftQueuedByALostProcess) {
+  const auto abandoned = new_job(), just_created = new_job();
+  EXPECT_EQ(column(abandoned, "worker"), tracking::this_worker());
+  sql_->query("UPDATE pipeline_jobs SET created_at = now() - interval '10 minutes' WHERE id = $1", {abandoned});
+  auto reaped = tracking::reap_stale_jobs(*db_, std::chrono::minutes(5));
+  ASSERT_TRUE(reaped.ok()) << reaped.error().describe();
+  ASSERT_EQ(reaped->size(), 1u);
+  EXPECT_EQ(reaped->front().id, abandoned);
+  EXPECT_EQ(column(abandoned, "status"), "failed");
+  EXPECT_EQ(column(abandoned, "error").value_or("").rfind("process lost before the job started (created 20", 0), 0u);
+  EXPECT_EQ(column(just_created, "status"), "queued");
 }
 
 TEST_F(Jobs, ANegativeStalenessThresholdIsRejected) {
