@@ -2,11 +2,14 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <pqxx/pqxx>
 #include <vector>
 
+#include "common/text/ascii.hpp"
 #include "common/util/env.hpp"
 #include "common/util/log.hpp"
 
@@ -202,12 +205,43 @@ pqxx::connection_base& Database::connection() { return *impl_->conn; }
 Result<Database> connect_from_env(const std::string& dotenv_path) {
   env::load_dotenv(dotenv_path);
   auto url = env::get("DATABASE_URL");
-  if (!url) {
-    return make_error(ErrorKind::invalid_argument,
-                      "DATABASE_URL is not set: put the PostgreSQL connection string in the "
-                      "environment or in .env");
-  }
+  if (!url) return make_error(ErrorKind::invalid_argument, missing_database_url_message(env::get("SUPABASE_URL")));
   return Database::open(*url);
+}
+
+std::optional<std::string> remote_database_host(std::string_view url) {
+  auto options = parse_conninfo(std::string(url), nullptr);
+  if (!options) return std::nullopt;
+  std::string host = option_or(*options, "host", "PGHOST", "");
+  if (host.empty()) host = option_or(*options, "hostaddr", "PGHOSTADDR", "");
+  host = host.substr(0, host.find(','));  // the first of a multi-host list
+  if (host.empty() || host.front() == '/' || host.front() == '@') return std::nullopt;  // Unix socket
+  const std::string lowered = text::to_ascii_lower(host);
+  if (lowered == "localhost" || lowered == "::1" || lowered.starts_with("127.")) return std::nullopt;
+  return host;
+}
+
+std::string missing_database_url_message(const std::optional<std::string>& supabase_url) {
+  std::string message =
+      "DATABASE_URL is not set: put the PostgreSQL connection string in the environment or in .env";
+  if (!supabase_url) return message;
+  // https://<ref>.supabase.co -> db.<ref>.supabase.co, the project's direct database host.
+  std::string host = "db.<project-ref>.supabase.co";
+  std::string_view rest = *supabase_url;
+  if (const auto scheme = rest.find("://"); scheme != std::string_view::npos) rest.remove_prefix(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/:?#"));
+  constexpr std::string_view kSuffix = ".supabase.co";
+  if (rest.ends_with(kSuffix) && rest.size() > kSuffix.size()) {
+    const std::string_view ref = rest.substr(0, rest.size() - kSuffix.size());
+    if (ref.find('.') == std::string_view::npos && std::all_of(ref.begin(), ref.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) != 0;
+        }))
+      host = "db." + std::string(ref) + std::string(kSuffix);
+  }
+  return message + " (SUPABASE_URL is the REST API, not the database: use postgresql://postgres:<password>@" +
+         host +
+         ":5432/postgres, shown under Project Settings > Database > Connection string in the Supabase dashboard; "
+         "SUPABASE_SERVICE_ROLE_KEY is not needed)";
 }
 
 std::string describe_target(std::string_view url) {

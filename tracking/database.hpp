@@ -12,6 +12,7 @@
 
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -61,6 +62,15 @@ Result<Database> connect_from_env(const std::string& dotenv_path = ".env");
 // "user@host:port/dbname" for a URI or conninfo string, password omitted; a masked form
 // of the input when it does not parse.
 std::string describe_target(std::string_view url);
+
+// The host a URI or conninfo string connects to when that is not this machine: nullopt
+// for a Unix socket directory, localhost, 127.0.0.0/8 and ::1 (and for an unparsable URL).
+std::optional<std::string> remote_database_host(std::string_view url);
+
+// The one-line error for a missing DATABASE_URL. With SUPABASE_URL set (the REST URL the
+// original worker used), it names the connection string to use instead, with the
+// db.<ref>.supabase.co host derived from it, and where the dashboard shows it.
+std::string missing_database_url_message(const std::optional<std::string>& supabase_url);
 
 // The first line of `text`, trimmed, with tabs and runs of spaces collapsed.
 std::string one_line(std::string_view text);

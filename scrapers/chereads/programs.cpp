@@ -28,7 +28,8 @@ std::vector<runtime::Program> programs() {
           runtime::make_program<ChereadsSegmentOptions>({.name = "chereads-segment",
                                                          .script_type = kSegmentScriptType,
                                                          .edition_option = "--editionId",
-                                                         .hosts = site_hosts},
+                                                         .hosts = site_hosts,
+                                                         .stores_assets = true},
                                                         parse_chereads_segment_cli, segment_pacing,
                                                         run_chereads_segment)};
 }

@@ -30,7 +30,8 @@ std::vector<runtime::Program> programs() {
                                                       .script_type = std::string(kBulkScriptType),
                                                       .edition_option = "--editionId",
                                                       .work_option = "--workId",
-                                                      .hosts = site_hosts},
+                                                      .hosts = site_hosts,
+                                                      .stores_assets = true},
                                                      parse_bulk_download_cli, download_pacing, run_bulk_download)};
 }
 

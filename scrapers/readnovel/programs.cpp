@@ -30,7 +30,8 @@ std::vector<runtime::Program> programs() {
           runtime::make_program<ReadnovelSegmentOptions>({.name = "readnovel-segment",
                                                           .script_type = kSegmentScriptType,
                                                           .edition_option = "--edition",
-                                                          .hosts = site_hosts},
+                                                          .hosts = site_hosts,
+                                                          .stores_assets = true},
                                                          parse_readnovel_segment_cli, segment_pacing,
                                                          run_readnovel_segment)};
 }

@@ -5,11 +5,14 @@
 
 #include "common/http/url.hpp"
 
+#include "common/util/env.hpp"
 #include "common/util/log.hpp"
 #include "common/util/signals.hpp"
 #include "scrapers/runtime/configuration.hpp"
 #include "scrapers/runtime/host_gate.hpp"
 #include "scrapers/runtime/job_runner.hpp"
+#include "scrapers/runtime/services.hpp"
+#include "tracking/database.hpp"
 
 namespace scrapers::runtime {
 
@@ -32,8 +35,15 @@ std::vector<std::string> hosts_of(const std::vector<std::string>& urls) {
   return hosts;
 }
 
-int run_program(const http::TransportSettings& transport, const ProgramBody& body) {
+int run_program(const http::TransportSettings& transport, const ProgramBody& body, bool stores_assets) {
   install_interrupt_handlers();
+  if (stores_assets) {  // checked before connecting: a refused configuration touches nothing
+    env::load_dotenv(".env");
+    const auto url = env::get("DATABASE_URL");
+    auto reachable = check_asset_store_reaches_the_database(url ? tracking::remote_database_host(*url)
+                                                                : std::nullopt);
+    if (!reachable) return configuration_error(reachable.error());
+  }
   auto db = connect_database();
   if (!db) {
     log::error(db.error().describe());
@@ -62,7 +72,7 @@ int run_with_args(const Program& program, const std::vector<std::string>& args) 
     print_cli_outcome(shown_name, parsed);
     return parsed.exit_code;
   }
-  return run_program(parsed.options->transport, parsed.options->body);
+  return run_program(parsed.options->transport, parsed.options->body, program.stores_assets);
 }
 
 }  // namespace scrapers::runtime

@@ -48,6 +48,9 @@ struct Program {
   // The hosts the program requests (from its site's environment variables), so the
   // queue can hold its jobs while a matching `sources` row is paused; empty: none.
   std::function<std::vector<std::string>()> hosts{};
+  // True for programs that store assets: with a database on another machine they refuse
+  // to start without a shared asset store (services.hpp).
+  bool stores_assets = false;
   // argv without the program name. Prints nothing, touches nothing.
   std::function<ParsedCli<Invocation>(const std::vector<std::string>& args)> parse{};
 };
@@ -55,7 +58,7 @@ struct Program {
 // The distinct hosts of `urls` (absolute http(s) URLs; others are left out).
 std::vector<std::string> hosts_of(const std::vector<std::string>& urls);
 
-int run_program(const http::TransportSettings& transport, const ProgramBody& body);
+int run_program(const http::TransportSettings& transport, const ProgramBody& body, bool stores_assets = false);
 
 // The whole of a program's main(): parse argv[1..], print help/version/usage error or
 // run the invocation; returns the exit code.

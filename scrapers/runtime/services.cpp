@@ -1,9 +1,22 @@
 #include "scrapers/runtime/services.hpp"
 
 #include "common/storage/blob_store_factory.hpp"
+#include "common/util/env.hpp"
 #include "common/util/log.hpp"
 
 namespace scrapers::runtime {
+
+Status check_asset_store_reaches_the_database(const std::optional<std::string>& remote_database_host) {
+  if (!remote_database_host || env::get("ASSET_DIR") || env::get("CLOUDFLARE_R2_ENDPOINT") ||
+      env::get("CLOUDFLARE_R2_BUCKET"))
+    return Ok{};
+  return make_error(
+      ErrorKind::invalid_argument,
+      "the database is on " + *remote_database_host +
+          " but no asset store is configured: set CLOUDFLARE_R2_ENDPOINT, CLOUDFLARE_R2_ACCESS_KEY_ID, "
+          "CLOUDFLARE_R2_SECRET_ACCESS_KEY and CLOUDFLARE_R2_BUCKET (or ASSET_DIR to keep assets on "
+          "this machine on purpose)");
+}
 
 Result<std::unique_ptr<ServiceBundle>> ServiceBundle::from_env(const http::TransportSettings& settings) {
   std::unique_ptr<ServiceBundle> bundle(new ServiceBundle());

@@ -9,6 +9,8 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "common/http/message.hpp"
 #include "common/http/transport_factory.hpp"
@@ -23,6 +25,12 @@ struct Services {
   http::Transport& transport;
   storage::BlobStore& blobs;
 };
+
+// With a database on another machine (`remote_database_host`), assets need a store
+// others can read: without CLOUDFLARE_R2_* and without an explicit ASSET_DIR this is an
+// invalid_argument error naming the variables, so no row ever points at a local disk
+// nobody else sees. Ok for a local database (the default local store is fine there).
+Status check_asset_store_reaches_the_database(const std::optional<std::string>& remote_database_host);
 
 class ServiceBundle {
  public:

@@ -90,5 +90,32 @@ TEST(OneLine, KeepsTheFirstLineTrimmedWithSpacesCollapsed) {
   EXPECT_EQ(one_line(""), "");
 }
 
+TEST_F(DatabaseTarget, OnlyHostsOfThisMachineCountAsALocalDatabase) {
+  EXPECT_EQ(remote_database_host("postgresql://postgres:pw@db.abc.supabase.co:5432/postgres"),
+            "db.abc.supabase.co");
+  EXPECT_EQ(remote_database_host("host=10.0.0.5 dbname=app"), "10.0.0.5");
+  EXPECT_EQ(remote_database_host("host=pg.internal,127.0.0.1 dbname=app"), "pg.internal");
+  EXPECT_EQ(remote_database_host("postgresql://u@localhost/app"), std::nullopt);
+  EXPECT_EQ(remote_database_host("postgresql://u@127.0.0.1:5433/app"), std::nullopt);
+  EXPECT_EQ(remote_database_host("postgresql://u@[::1]/app"), std::nullopt);
+  EXPECT_EQ(remote_database_host("host=/tmp/pg port=5432 dbname=app"), std::nullopt);
+  EXPECT_EQ(remote_database_host("dbname=app"), std::nullopt) << "no host: libpq's default Unix socket";
+}
+
+TEST_F(DatabaseTarget, AMissingDatabaseUrlMessageDerivesTheSupabaseDatabaseHost) {
+  EXPECT_EQ(missing_database_url_message(std::nullopt),
+            "DATABASE_URL is not set: put the PostgreSQL connection string in the environment or in .env");
+  const std::string message = missing_database_url_message("https://abcdefghij.supabase.co/");
+  EXPECT_NE(message.find("postgresql://postgres:<password>@db.abcdefghij.supabase.co:5432/postgres"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("Project Settings > Database"), std::string::npos);
+  EXPECT_NE(message.find("SUPABASE_SERVICE_ROLE_KEY is not needed"), std::string::npos);
+  EXPECT_EQ(message.find('\n'), std::string::npos);
+  // Not a supabase.co project URL (a custom domain): the host is left for the user to fill in.
+  EXPECT_NE(missing_database_url_message("https://api.example.com").find("db.<project-ref>.supabase.co"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace scrapers::tracking
