@@ -49,6 +49,10 @@ Result<Plan> plan_for_edition(tracking::Database& db, const std::string& edition
   }
   log::info("edition " + edition_id + ": " + std::to_string(segments->size()) + " segments, " +
             std::to_string(plan.segment_ids.size()) + " pending");
+  // An edition without segments is not "done": its chapter list was never imported.
+  if (segments->empty()) {
+    return make_error(ErrorKind::not_found, "edition " + edition_id + " has no segments (run readnovel-api first)");
+  }
   plan.nothing_pending = plan.segment_ids.empty();
   return plan;
 }

@@ -228,6 +228,18 @@ TEST_F(ReadnovelSegmentE2e, NothingPendingIsSaidAndExitsZeroWithoutAJob) {
   EXPECT_EQ(h().job_count(), jobs);
 }
 
+TEST_F(ReadnovelSegmentE2e, AnEditionWithoutSegmentsFailsAskingForTheChapterListFirst) {
+  h().db().exec("DELETE FROM segments WHERE edition_id = $1", {edition_});
+  const ProcessResult result = run_segments(h(), {"--edition", edition_});
+  EXPECT_EQ(result.exit_code, 1) << result.err;
+  const std::string reason = "edition " + edition_ + " has no segments (run readnovel-api first)";
+  EXPECT_NE(result.err.find(reason), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("nothing to do"), std::string::npos) << result.err;
+  EXPECT_EQ(column(h(), kStatus), "failed");
+  EXPECT_NE(column(h(), kError).find(reason), std::string::npos);
+  EXPECT_TRUE(request_paths(h()).empty());
+}
+
 TEST_F(ReadnovelSegmentE2e, NothingPendingStillEndsAnAdoptedJobRowWithZeroCounts) {
   h().db().exec("DELETE FROM segments WHERE number IN (5, 6, 8)");
   ASSERT_EQ(run_segments(h(), {"--edition", edition_}).exit_code, 0);
