@@ -5,6 +5,7 @@
 #include "common/util/log.hpp"
 #include "scrapers/chereads/page_fetch.hpp"
 #include "scrapers/chereads/parse.hpp"
+#include "scrapers/chereads/segment_matching.hpp"
 #include "scrapers/chereads/site.hpp"
 #include "scrapers/chereads/work_url.hpp"
 #include "scrapers/runtime/configuration.hpp"
@@ -41,11 +42,37 @@ ChapterList load_chapter_list(runtime::Services& services, const std::string& ba
   throw ErrorException(std::move(error));
 }
 
-std::vector<tracking::SegmentInput> segment_inputs(const ChapterList& list) {
-  std::vector<tracking::SegmentInput> out;
-  out.reserve(list.chapters.size());
-  for (const ChapterRef& c : list.chapters) out.push_back({c.number.str(), c.title, c.url});
-  return out;
+json conflict_items(const SegmentMatchPlan& plan) {
+  json items = json::array();
+  for (const SegmentConflict& c : plan.conflicts) {
+    if (items.size() >= kMaxIgnoredItemsInOutput) break;
+    items.push_back(
+        {{"chapter", {{"number", c.chapter.number.str()}, {"title", c.chapter.title}, {"url", c.chapter.url}}},
+         {"segment",
+          {{"id", c.segment.id},
+           {"number", c.segment.number},
+           {"title", c.segment.title},
+           {"url", c.segment.canonical_url.value_or("")},
+           {"hasContent", c.segment.has_asset}}},
+         {"reason", c.reason}});
+  }
+  return items;
+}
+
+// The list fitted onto the edition's existing segments (segment_matching.hpp).
+SegmentMatchPlan match_existing(tracking::Database& db, const tracking::Edition& edition,
+                                const ChapterList& list) {
+  std::vector<tracking::Segment> existing;
+  if (!edition.created)
+    existing = or_throw(tracking::list_segments(db, tracking::SegmentQuery{.edition_id = edition.id}));
+  SegmentMatchPlan plan = plan_segment_matches(list.chapters, existing);
+  if (plan.matched_by_id > 0)
+    log::info(std::to_string(plan.matched_by_id) + " chapters found on existing segments by chapter id (" +
+              std::to_string(plan.renumbered_elsewhere) + " under another number, kept as they are)");
+  for (const SegmentConflict& c : plan.conflicts)
+    log::warn("chapter " + c.chapter.number.str() + " (" + c.chapter.url + ") left alone: number " +
+              c.segment.number + " is held by segment " + c.segment.id + ": " + c.reason);
+  return plan;
 }
 
 json ignored_items(const ChapterList& list) {
@@ -92,8 +119,9 @@ runtime::JobResult work_body(const ChereadsWorkOptions& options, const WorkUrl& 
   const tracking::Edition edition = edition_for(ctx.db(), options, work_url);
   ctx.set_ids(tracking::JobIds{{}, {}, edition.id, {}});
   log::info(std::string(edition.created ? "created" : "found") + " edition " + edition.id);
+  const SegmentMatchPlan plan = match_existing(ctx.db(), edition, list);
   const tracking::UpsertCounts counts = or_throw(
-      tracking::upsert_segments(ctx.db(), edition.id, "chapter", segment_inputs(list)));
+      tracking::upsert_segments(ctx.db(), edition.id, "chapter", plan.upserts));
   const std::size_t total = list.chapters.size();
   log::info("segments: " + std::to_string(counts.inserted) + " inserted, " + std::to_string(counts.updated) +
             " updated, " + std::to_string(counts.skipped) + " unchanged");
@@ -108,8 +136,11 @@ runtime::JobResult work_body(const ChereadsWorkOptions& options, const WorkUrl& 
                                       {"ignored", list.skipped.size()},
                                       {"ignoredItems", ignored_items(list)},
                                       {"source", std::string(to_string(list.source))},
+                                      {"matchedById", plan.matched_by_id},
+                                      {"conflictCount", plan.conflicts.size()},
+                                      {"conflicts", conflict_items(plan)},
                                       {"total", total},
-                                      {"success", total},
+                                      {"success", plan.upserts.size()},
                                       {"failed", 0},
                                       {"errors", 0}});
 }

@@ -205,5 +205,76 @@ TEST(ChereadsWorkE2e, BadArgumentsExitTwoBeforeAnyJobRow) {
   EXPECT_TRUE(request_paths(h).empty());
 }
 
+// An edition the original worker wrote: numbered by list index (a prologue is 1, so
+// "Chapter 1" is 2), some chapters with content, the newest chapter not yet imported.
+// chereads-work finds every known chapter by its id, renumbers nothing, re-points no
+// segment, and reports the new chapter whose number an existing chapter holds.
+TEST(ChereadsWorkE2e, AnEditionNumberedByTheOriginalWorkerKeepsItsSegmentsAndReportsConflicts) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  // The list as the site serves it, read through a scratch work: (number, title, url) in list order.
+  const std::string scratch_work = "5c36ee25-e4ff-4e49-ac89-302ae715e597";
+  ASSERT_EQ(run_work(h, kBookJson, scratch_work).exit_code, 0);
+  const auto chapters = h.db().query(
+      "SELECT s.number::text, s.title, s.canonical_url FROM segments s JOIN editions e ON e.id = s.edition_id "
+      "WHERE e.work_id = $1 ORDER BY s.number",
+      {scratch_work});
+  ASSERT_EQ(chapters.size(), kChapters);
+
+  h.db().query("INSERT INTO works (id, title) VALUES ($1, 'The Lantern-Keeper of Hwaseong')", {kWorkId});
+  const std::string edition = *h.db().scalar(
+      "INSERT INTO editions (work_id, media_type, provider, canonical_url) VALUES ($1, 'novel', 'chereads', $2) "
+      "RETURNING id::text",
+      {kWorkId, list_url(h, kBookJson)});
+  const std::string prologue_url = h.server().base_url() + "/novel/" + kBookJson + "/11111111111111111";
+  h.db().query(
+      "INSERT INTO segments (edition_id, segment_type, number, title, canonical_url) "
+      "VALUES ($1, 'chapter', 1, 'Prologue', $2)",
+      {edition, prologue_url});
+  for (std::size_t i = 0; i + 1 < chapters.size(); ++i) {  // the last chapter is new since
+    h.db().query(
+        "INSERT INTO segments (edition_id, segment_type, number, title, canonical_url) "
+        "VALUES ($1, 'chapter', $2, $3, $4)",
+        {edition, std::to_string(i + 2), chapters[i][1], chapters[i][2]});
+  }
+  for (const char* number : {"1", "2", "6"}) {  // content on the prologue, chapter 1 and chapter 5
+    h.db().query(
+        "WITH a AS (INSERT INTO assets (r2_key, asset_type) VALUES ($2, 'raw_html') RETURNING id) "
+        "INSERT INTO segment_assets (segment_id, asset_id, role) "
+        "SELECT s.id, a.id, 'raw' FROM segments s, a WHERE s.edition_id = $1 AND s.number = $3::numeric",
+        {edition, std::string("original/") + number + ".html", number});
+  }
+  const auto links_before = h.db().query(
+      "SELECT s.number::text, s.canonical_url, a.r2_key FROM segment_assets sa JOIN segments s ON s.id = "
+      "sa.segment_id JOIN assets a ON a.id = sa.asset_id ORDER BY s.number");
+
+  const ProcessResult result = run_work(h, kBookJson);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const json output = last_output(h);
+  EXPECT_EQ(output["editionId"], edition);
+  EXPECT_EQ(output["matchedById"], kChapters - 1);
+  EXPECT_EQ(output["inserted"], 0);
+  ASSERT_EQ(output["conflictCount"], 1);
+  const json& conflict = output["conflicts"][0];
+  EXPECT_EQ(conflict["chapter"]["url"], *chapters.back()[2]);
+  EXPECT_EQ(conflict["chapter"]["number"], *chapters.back()[0]);
+  EXPECT_EQ(conflict["segment"]["number"], *chapters.back()[0]);
+  EXPECT_EQ(conflict["segment"]["url"], *chapters[chapters.size() - 3][2])
+      << "index numbering: number n holds list item n-1";
+  EXPECT_EQ(conflict["reason"].get<std::string>().rfind("segment is chapter ", 0), 0u);
+  EXPECT_EQ(output["success"], kChapters - 1);
+
+  // Nothing renumbered, nothing re-pointed, no segment added; content stays where it was.
+  EXPECT_EQ(h.db().scalar("SELECT count(*) FROM segments WHERE edition_id = $1", {edition}),
+            std::to_string(kChapters));
+  EXPECT_EQ(h.db().scalar("SELECT number::text FROM segments WHERE canonical_url = $1", {*chapters[0][2]}), "2");
+  EXPECT_EQ(h.db().scalar("SELECT title FROM segments WHERE number = 1 AND edition_id = $1", {edition}),
+            "Prologue");
+  EXPECT_EQ(
+      h.db().query("SELECT s.number::text, s.canonical_url, a.r2_key FROM segment_assets sa JOIN segments s ON "
+                   "s.id = sa.segment_id JOIN assets a ON a.id = sa.asset_id ORDER BY s.number"),
+      links_before);
+}
+
 }  // namespace
 }  // namespace scrapers::chereads::e2e
