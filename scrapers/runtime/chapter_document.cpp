@@ -32,6 +32,21 @@ std::string xml_safe(std::string_view s) {
   return out;
 }
 
+// True when nothing would show: only whitespace (U+00A0 and the other Unicode spaces
+// included) and invisible format characters (zero-width spaces and joiners, BOM).
+bool visibly_empty(std::string_view s) {
+  for (std::size_t pos = 0; pos < s.size();) {
+    const text::DecodedCodePoint d = text::decode_utf8(s, pos);
+    pos += d.length;
+    const char32_t cp = d.cp;
+    const bool blank = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x1680 ||
+                       (cp >= 0x2000 && cp <= 0x200F) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+                       cp == 0x205F || cp == 0x2060 || cp == 0x3000 || cp == 0xFEFF || cp == 0xAD;
+    if (!blank) return false;
+  }
+  return true;
+}
+
 std::string safe_language(std::string_view language) {
   const bool simple = !language.empty() && language.size() <= 35 &&
                       std::all_of(language.begin(), language.end(), [](char c) {
@@ -61,17 +76,17 @@ std::string build_chapter_document(std::string_view title, const std::vector<std
   }
   out += "<style>";
   out += kStyle;
-  out += "</style>\n</head>\n<body>\n<article>\n<h1>";
+  out += "</style>\n</head>\n<body>\n<h1>";
   text::append_escaped_text(out, heading);
-  out += "</h1>\n";
+  out += "</h1>\n<main id=\"content\">\n";
   for (const std::string& paragraph : paragraphs) {
     const std::string clean = xml_safe(paragraph);
-    if (text::trim(clean).empty()) continue;
+    if (visibly_empty(clean)) continue;
     out += "<p>";
     text::append_escaped_text(out, clean);
     out += "</p>\n";
   }
-  out += "</article>\n</body>\n</html>\n";
+  out += "</main>\n</body>\n</html>\n";
   return out;
 }
 

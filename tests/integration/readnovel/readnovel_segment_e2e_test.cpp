@@ -153,7 +153,7 @@ TEST_F(ReadnovelSegmentE2e, AssetRowsMatchTheStoredBlobs) {
     EXPECT_EQ(*row[1], sha256_hex(blob)) << key;
     EXPECT_EQ(*row[2], std::to_string(blob.size())) << key;
     EXPECT_EQ(*row[3], "cleaned_text");
-    EXPECT_EQ(*row[4], "text/html");
+    EXPECT_EQ(*row[4], "text/html; charset=utf-8");
     EXPECT_EQ(*row[5], "pipeline");
     EXPECT_EQ(*row[6], "local");
   }

@@ -48,7 +48,11 @@ TEST(ChapterDocument, ParsesBackToTheSameTitleAndParagraphs) {
   ASSERT_TRUE(parsed.ok()) << parsed.error().describe();
   EXPECT_EQ(parsed->title(), "Chapter 2: The Weakest Hunter’s Oath");
   EXPECT_EQ(parsed->select_first("h1")->text(), "Chapter 2: The Weakest Hunter’s Oath");
-  const auto paragraphs = parsed->select("article > p");
+  // The original worker's shape: <h1> in the body, then the text inside <main id="content">.
+  EXPECT_EQ(parsed->select("body > h1").size(), 1u);
+  ASSERT_EQ(parsed->select("body > main#content").size(), 1u);
+  EXPECT_LT(doc.find("<h1>"), doc.find("<main id=\"content\">"));
+  const auto paragraphs = parsed->select("body > main#content > p");
   ASSERT_EQ(paragraphs.size(), 3u);
   EXPECT_EQ(paragraphs[0].text(), "Jin-Woo opened his eyes.");
   EXPECT_EQ(paragraphs[1].text(), "“Again?”");
@@ -76,6 +80,13 @@ TEST(ChapterDocument, OneParagraphElementPerNonEmptyParagraphWithTextEscaped) {
   EXPECT_NE(doc.find("<p>ctrlcharandnonchar</p>"), std::string::npos);
   EXPECT_NE(doc.find("<p>bad \uFFFD byte</p>"), std::string::npos);
   EXPECT_NE(doc.find("<p>\uFFFD kept</p>"), std::string::npos);
+}
+
+TEST(ChapterDocument, NoEmptyParagraphIsEverWritten) {
+  const std::string doc = build_chapter_document(
+      "T", {"\u00A0", "\u200B\u200D\uFEFF", " \u3000 ", "\x01\x02", "\xEF\xBF\xBE", "kept"});
+  EXPECT_EQ(count(doc, "<p>"), 1u) << doc;
+  EXPECT_NE(doc.find("<p>kept</p>"), std::string::npos);
 }
 
 TEST(ChapterDocument, EmptyTitleBecomesUntitled) {
