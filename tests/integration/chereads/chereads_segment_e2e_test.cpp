@@ -71,7 +71,7 @@ TEST(ChereadsSegmentE2e, ReadableChaptersAreStoredLockedOnesCountedAndTheShortOn
   EXPECT_EQ(chapter_requests(h).size(), kChapters);
 
   EXPECT_EQ(count(h,
-                  "SELECT count(*) FROM assets WHERE asset_type = 'cleaned_text' AND content_type = 'text/html'"
+                  "SELECT count(*) FROM assets WHERE asset_type = 'cleaned_text' AND content_type = 'text/html; charset=utf-8'"
                   " AND upload_source = 'pipeline'"),
             std::to_string(kReadable));
   EXPECT_EQ(count(h, "SELECT count(*) FROM segment_assets WHERE role = 'content'"), std::to_string(kReadable));
