@@ -63,8 +63,11 @@ json conflict_items(const SegmentMatchPlan& plan) {
 SegmentMatchPlan match_existing(tracking::Database& db, const tracking::Edition& edition,
                                 const ChapterList& list) {
   std::vector<tracking::Segment> existing;
-  if (!edition.created)
-    existing = or_throw(tracking::list_segments(db, tracking::SegmentQuery{.edition_id = edition.id}));
+  if (!edition.created) {
+    tracking::SegmentQuery query;
+    query.edition_id = edition.id;
+    existing = or_throw(tracking::list_segments(db, query));
+  }
   SegmentMatchPlan plan = plan_segment_matches(list.chapters, existing);
   if (plan.matched_by_id > 0)
     log::info(std::to_string(plan.matched_by_id) + " chapters found on existing segments by chapter id (" +
