@@ -133,6 +133,42 @@ Result<ChapterPage> finish(ChapterPage page, std::string_view page_url) {
   return page;
 }
 
+// The title, lock and paragraphs of chapterInfo (finished when locked or not empty).
+Result<ChapterPage> from_chapter_info(const json& info, std::string_view page_url) {
+  ChapterPage page;
+  if (const auto name = info.find("chapterName"); name != info.end() && name->is_string()) {
+    page.title = detail::clean_title(name->get_ref<const std::string&>());
+  }
+  if (detail::json_marks_locked(info)) {
+    page.locked = true;
+    return finish(std::move(page), page_url);
+  }
+  auto paragraphs = fragment_paragraphs(info, page_url);
+  if (!paragraphs.ok()) return std::move(paragraphs).error();
+  page.paragraphs = std::move(paragraphs).value();
+  if (page.paragraphs.empty()) return page;
+  return finish(std::move(page), page_url);
+}
+
+// The DOM path: the embedded JSON first, main#content second.
+Result<ChapterPage> from_document(const html::HtmlDocument& document, std::string_view page_url) {
+  const auto root = html::extract_script_json(document, {kNextData, kViteContext});
+  const json* info = root.ok() ? chapter_info(root.value()) : nullptr;
+  ChapterPage page;
+  if (info != nullptr) {
+    auto read = from_chapter_info(*info, page_url);
+    if (!read.ok() || read->locked || !read->paragraphs.empty()) return read;
+    page = std::move(read).value();
+  }
+  if (!read_main_content(document, page) && info == nullptr) {
+    std::string why = root.ok() ? "embedded JSON has no chapterInfo" : root.error().message;
+    return make_error(ErrorKind::layout_changed,
+                      "chapter page not recognised: " + why + "; no " + std::string(kContent) + " element",
+                      std::string(page_url));
+  }
+  return finish(std::move(page), page_url);
+}
+
 }  // namespace
 
 std::string_view to_string(ContentSource source) {
@@ -140,31 +176,19 @@ std::string_view to_string(ContentSource source) {
 }
 
 Result<ChapterPage> parse_chapter_page(std::string_view body, std::string_view page_url,
-                                       std::string_view content_type) {
-  auto document = detail::load_page(body, page_url, content_type);
+                                       std::string_view content_type, html::ParsePath path) {
+  auto scanned = detail::scan_page(body, page_url, content_type, path);
+  if (!scanned.ok()) return std::move(scanned).error();
+  // The fast path: the chapter read from the embedded JSON without building a DOM.
+  if (auto root = scanned->script_json({kNextData, kViteContext}); root && root->ok()) {
+    if (const json* info = chapter_info(root->value())) {
+      auto page = from_chapter_info(*info, page_url);
+      if (!page.ok() || page->locked || !page->paragraphs.empty()) return page;
+    }
+  }
+  auto document = detail::to_document(std::move(scanned).value(), page_url);
   if (!document.ok()) return std::move(document).error();
-  ChapterPage page;
-  const auto root = html::extract_script_json(*document, {kNextData, kViteContext});
-  const json* info = root.ok() ? chapter_info(root.value()) : nullptr;
-  if (info != nullptr) {
-    if (const auto name = info->find("chapterName"); name != info->end() && name->is_string()) {
-      page.title = detail::clean_title(name->get_ref<const std::string&>());
-    }
-    if (detail::json_marks_locked(*info)) {
-      page.locked = true;
-      return finish(std::move(page), page_url);
-    }
-    auto paragraphs = fragment_paragraphs(*info, page_url);
-    if (!paragraphs.ok()) return std::move(paragraphs).error();
-    page.paragraphs = std::move(paragraphs).value();
-  }
-  if (page.paragraphs.empty() && !read_main_content(*document, page) && info == nullptr) {
-    std::string why = root.ok() ? "embedded JSON has no chapterInfo" : root.error().message;
-    return make_error(ErrorKind::layout_changed,
-                      "chapter page not recognised: " + why + "; no " + std::string(kContent) + " element",
-                      std::string(page_url));
-  }
-  return finish(std::move(page), page_url);
+  return from_document(*document, page_url);
 }
 
 }  // namespace scrapers::chereads

@@ -41,12 +41,15 @@
 #include <string_view>
 #include <vector>
 
+#include "common/html/document.hpp"
 #include "common/text/chapter_number.hpp"
 #include "common/util/error.hpp"
 
 namespace scrapers::chereads {
 
-inline constexpr std::size_t kMaxBodyBytes = std::size_t{32} << 20;
+// Chapter and list pages are tens of kB (the fixtures at most 16 kB); 8 MiB is a wide
+// margin that still bounds the pre-scan and gumbo.
+inline constexpr std::size_t kMaxBodyBytes = std::size_t{8} << 20;
 inline constexpr std::size_t kMinChapterCharacters = 100;
 
 enum class ListSource { embedded_json, list_html };
@@ -95,8 +98,10 @@ struct ChapterPage {
   std::size_t characters = 0;  // code points in paragraphs (joined by '\n')
 };
 
+// ParsePath::dom_only skips the embedded-JSON fast path (same results; for comparisons).
 Result<ChapterPage> parse_chapter_page(std::string_view body, std::string_view page_url,
-                                       std::string_view content_type = {});
+                                       std::string_view content_type = {},
+                                       html::ParsePath path = html::ParsePath::scan_first);
 
 // True when a body is an anti-bot interstitial: any of the shared challenge markers
 // (common/text/challenge.hpp).
