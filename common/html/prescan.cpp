@@ -32,10 +32,10 @@ bool one_of(std::string_view name, const std::array<std::string_view, N>& names)
   return false;
 }
 
-constexpr std::array<std::string_view, 17> kVoid{"area",  "base",   "br",    "col",      "embed",   "hr",
-                                                 "img",   "input",  "link",  "meta",     "param",   "source",
-                                                 "track", "wbr",    "keygen", "basefont", "bgsound"};
-constexpr std::array<std::string_view, 8> kRawText{"script", "style",   "xmp",      "iframe",
+constexpr std::array<std::string_view, 17> kVoid{"area",  "base",  "br",     "col",      "embed",  "hr",
+                                                 "img",   "input", "link",   "meta",     "param",  "source",
+                                                 "track", "wbr",   "keygen", "basefont", "bgsound"};
+constexpr std::array<std::string_view, 8> kRawText{"script",  "style",    "xmp",      "iframe",
                                                    "noembed", "noframes", "textarea", "title"};
 
 // Elements a new sibling of the same group closes (<p><p>, <li><li>, <td><th> …); 0: none.
@@ -166,8 +166,8 @@ class Scanner {
     result_.attributes += tag.attributes;
     if (tag.attributes > result_.max_attributes_per_tag) result_.max_attributes_per_tag = tag.attributes;
     if (tag.attributes > limits_.max_attributes_per_tag) {
-      return refuse(ErrorKind::too_large, "a tag with more than " + std::to_string(limits_.max_attributes_per_tag) +
-                                              " attributes");
+      return refuse(ErrorKind::too_large,
+                    "a tag with more than " + std::to_string(limits_.max_attributes_per_tag) + " attributes");
     }
     if (result_.attributes > limits_.max_attributes) {
       return refuse(ErrorKind::too_large, "more than " + std::to_string(limits_.max_attributes) + " attributes");

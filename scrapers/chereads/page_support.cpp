@@ -104,8 +104,8 @@ Error with_context(Error error, std::string_view page_url) {
 
 }  // namespace
 
-Result<html::ScannedPage> scan_page(std::string_view body, std::string_view page_url, std::string_view content_type,
-                                    html::ParsePath path) {
+Result<html::ScannedPage> scan_page(std::string_view body, std::string_view page_url,
+                                    std::string_view content_type, html::ParsePath path) {
   if (body.size() > kMaxBodyBytes) {
     return make_error(ErrorKind::too_large,
                       "page of " + std::to_string(body.size()) + " bytes exceeds " + std::to_string(kMaxBodyBytes),

@@ -10,7 +10,10 @@
 // rendered list, matched by CSS-module class prefixes that survive a rebuild
 // ([class^="ChapterItems_list__"] li, [class*="styles_num__"], strong). Neither
 // recognised, or a page listing no chapter at all: ErrorKind::layout_changed, never
-// an empty list. A Cloudflare challenge: ErrorKind::blocked.
+// an empty list. A Cloudflare challenge: ErrorKind::blocked. Every page is pre-scanned
+// first (common/html/prescan.hpp: a page nested deeper than 512 elements is
+// layout_changed; more than 256 attributes on a tag, 400k in all or 200k elements is
+// too_large), and embedded JSON found by that scan is read without building a DOM.
 //
 // Ids are exact digit strings (17-digit ids exceed 2^53; JSON numbers never pass
 // through a double). A chapter's number is the exact decimal after the "Chapter"
@@ -83,8 +86,10 @@ struct ChapterList {
   std::size_t locked_count() const noexcept;
 };
 
+// ParsePath::dom_only skips the embedded-JSON fast path (same results; for comparisons).
 Result<ChapterList> parse_chapter_list(std::string_view body, std::string_view page_url,
-                                       std::string_view content_type = {});
+                                       std::string_view content_type = {},
+                                       html::ParsePath path = html::ParsePath::scan_first);
 
 enum class ContentSource { embedded_json, main_html };
 std::string_view to_string(ContentSource source);

@@ -146,8 +146,8 @@ Result<ChapterContent> parse_chapter_json(std::string_view body, std::string_vie
   return content_from_object(root, ContentSource::api_json);
 }
 
-Result<ChapterContent> parse_chapter_page(std::string_view body, std::string_view url, std::string_view content_type,
-                                          html::ParsePath path) {
+Result<ChapterContent> parse_chapter_page(std::string_view body, std::string_view url,
+                                          std::string_view content_type, html::ParsePath path) {
   if (body.size() > kMaxBodyBytes) {
     return make_error(ErrorKind::too_large,
                       "chapter page: body of " + std::to_string(body.size()) + " bytes is above the limit of " +

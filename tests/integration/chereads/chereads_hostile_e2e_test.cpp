@@ -42,11 +42,11 @@ TEST(ChereadsSegmentHostileE2e, NestedAndWidePagesFailTheirChapterInSecondsAndTh
   const std::string edition = prepare_edition(h);
   ASSERT_FALSE(edition.empty());
   h.server().reset();
-  serve_hostile(h, chapter_path(h, "2"), "nested", 100'000);        // gumbo: 25-38 s
-  serve_hostile(h, chapter_path(h, "3"), "attributes", 200'000);    // gumbo: over 4 minutes
+  serve_hostile(h, chapter_path(h, "2"), "nested", 100'000);      // gumbo: 25-38 s
+  serve_hostile(h, chapter_path(h, "3"), "attributes", 200'000);  // gumbo: over 4 minutes
   const auto start = std::chrono::steady_clock::now();
-  const ProcessResult result =
-      h.run("chereads-segment", {"--editionId=" + edition, "--delay=0", "--start=1", "--end=5"});
+  const ProcessResult result = h.run("chereads-segment",
+                                     {"--editionId=" + edition, "--delay=0", "--start=1", "--end=5"});
   const auto took = std::chrono::steady_clock::now() - start;
   EXPECT_EQ(result.exit_code, 1) << result.err;
   EXPECT_LT(took, std::chrono::seconds(20)) << "refused before gumbo, not parsed for minutes";
@@ -68,8 +68,8 @@ TEST(ChereadsSegmentHostileE2e, APageOfTooManyTinyElementsFailsAsTooLarge) {
   ASSERT_FALSE(edition.empty());
   h.server().reset();
   serve_hostile(h, chapter_path(h, "1"), "elements", 300'000);
-  const ProcessResult result =
-      h.run("chereads-segment", {"--editionId=" + edition, "--delay=0", "--start=1", "--end=2"});
+  const ProcessResult result = h.run("chereads-segment",
+                                     {"--editionId=" + edition, "--delay=0", "--start=1", "--end=2"});
   EXPECT_EQ(result.exit_code, 1) << result.err;
   const json output = last_output(h);
   EXPECT_EQ(output["success"], 1) << output;
