@@ -38,16 +38,26 @@ constexpr std::array<std::string_view, 17> kVoid{"area",  "base",  "br",     "co
 constexpr std::array<std::string_view, 8> kRawText{"script",  "style",    "xmp",      "iframe",
                                                    "noembed", "noframes", "textarea", "title"};
 
-// Elements a new sibling of the same group closes (<p><p>, <li><li>, <td><th> …); 0: none.
-int implied_end_group(std::string_view name) noexcept {
-  if (iequals(name, "p")) return 1;
-  if (iequals(name, "li")) return 2;
-  if (iequals(name, "dt") || iequals(name, "dd")) return 3;
-  if (iequals(name, "option") || iequals(name, "optgroup")) return 4;
-  if (iequals(name, "tr")) return 5;
-  if (iequals(name, "td") || iequals(name, "th")) return 6;
-  if (iequals(name, "rb") || iequals(name, "rt") || iequals(name, "rp") || iequals(name, "rtc")) return 7;
-  return 0;
+constexpr std::array<std::string_view, 30> kClosesP{
+    "address", "article", "aside", "blockquote", "details", "div",    "dl",      "fieldset", "figcaption", "figure",
+    "footer",  "form",    "h1",    "h2",         "h3",      "h4",     "h5",      "h6",       "header",     "hr",
+    "main",    "menu",    "nav",   "ol",         "p",       "pre",    "section", "table",    "ul",         "li"};
+constexpr std::array<std::string_view, 2> kCells{"td", "th"};
+constexpr std::array<std::string_view, 3> kRowsAndCells{"tr", "td", "th"};
+constexpr std::array<std::string_view, 3> kSections{"thead", "tbody", "tfoot"};
+
+// Whether opening `name` implicitly closes the open element `top` (<p><div>, <li><li>,
+// <tr><td>…<tr>, <td><td>, <option><option> …), as the tree builder would.
+bool implicitly_closes(std::string_view name, std::string_view top) noexcept {
+  if (iequals(top, "p")) return one_of(name, kClosesP);
+  if (iequals(name, "li")) return iequals(top, "li");
+  if (iequals(name, "dt") || iequals(name, "dd")) return iequals(top, "dt") || iequals(top, "dd");
+  if (one_of(name, kCells)) return one_of(top, kCells);
+  if (iequals(name, "tr")) return one_of(top, kRowsAndCells);
+  if (one_of(name, kSections)) return one_of(top, kRowsAndCells) || one_of(top, kSections);
+  if (iequals(name, "option")) return iequals(top, "option");
+  if (iequals(name, "optgroup")) return iequals(top, "option") || iequals(top, "optgroup");
+  return false;
 }
 
 // The end of the raw text that starts at `from` for element `name`: the offset of
@@ -191,8 +201,7 @@ class Scanner {
     if (tag.id && iequals(tag.name, "script")) result_.script_ids_uncertain = true;  // svg/math script
     if (!foreign() && iequals(tag.name, "plaintext")) pos_ = s_.size();
     if (one_of(tag.name, kVoid) || (foreign() && tag.self_closing)) return Ok{};
-    const int group = implied_end_group(tag.name);
-    if (group != 0 && !stack_.empty() && implied_end_group(stack_.back()) == group) stack_.pop_back();
+    while (!stack_.empty() && implicitly_closes(tag.name, stack_.back())) stack_.pop_back();
     stack_.push_back(tag.name);
     if (stack_.size() > result_.max_depth) result_.max_depth = stack_.size();
     if (stack_.size() > limits_.max_depth) {

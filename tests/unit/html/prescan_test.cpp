@@ -32,14 +32,12 @@ std::string many_attributes(std::size_t count) {
   return out + ">x</div>";
 }
 
-// Every .html page under fixtures/chereads, fixtures/readnovel and fixtures/html.
+// Every .html page under fixtures/ (chereads, readnovel, html, opensubtitles, http).
 std::vector<std::filesystem::path> fixture_pages() {
   std::vector<std::filesystem::path> out;
-  for (const char* dir : {"chereads", "readnovel", "html"}) {
-    for (const auto& entry :
-         std::filesystem::directory_iterator(std::string(SCRAPERS_SOURCE_DIR) + "/fixtures/" + dir)) {
-      if (entry.path().extension() == ".html") out.push_back(entry.path());
-    }
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(std::string(SCRAPERS_SOURCE_DIR) + "/fixtures")) {
+    if (entry.path().extension() == ".html") out.push_back(entry.path());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -111,6 +109,15 @@ TEST(Prescan, VoidElementsImpliedEndsCommentsAndRawTextDoNotNest) {
   const auto scan = prescan_html(page);
   ASSERT_TRUE(scan.ok()) << scan.error().describe();
   EXPECT_LE(scan->max_depth, 5u);
+}
+
+TEST(Prescan, TablesAndListsWithoutEndTagsDoNotNest) {
+  const std::string page = "<table>" + repeat("<tr><td>a<td>b<th>c", 3000) + "</table><select>" +
+                           repeat("<option>x", 3000) + "</select><dl>" + repeat("<dt>t<dd>d", 3000) + "</dl>" +
+                           repeat("<p>para<div>block</div>", 3000);
+  const auto scan = prescan_html(page);
+  ASSERT_TRUE(scan.ok()) << scan.error().describe();
+  EXPECT_LE(scan->max_depth, 4u);
 }
 
 TEST(Prescan, SelfClosingDivsOutsideSvgNestAsGumboNestsThem) {
