@@ -39,9 +39,9 @@ constexpr std::array<std::string_view, 8> kRawText{"script",  "style",    "xmp",
                                                    "noembed", "noframes", "textarea", "title"};
 
 constexpr std::array<std::string_view, 30> kClosesP{
-    "address", "article", "aside", "blockquote", "details", "div",    "dl",      "fieldset", "figcaption", "figure",
-    "footer",  "form",    "h1",    "h2",         "h3",      "h4",     "h5",      "h6",       "header",     "hr",
-    "main",    "menu",    "nav",   "ol",         "p",       "pre",    "section", "table",    "ul",         "li"};
+    "address", "article", "aside", "blockquote", "details", "div", "dl",      "fieldset", "figcaption", "figure",
+    "footer",  "form",    "h1",    "h2",         "h3",      "h4",  "h5",      "h6",       "header",     "hr",
+    "main",    "menu",    "nav",   "ol",         "p",       "pre", "section", "table",    "ul",         "li"};
 constexpr std::array<std::string_view, 2> kCells{"td", "th"};
 constexpr std::array<std::string_view, 3> kRowsAndCells{"tr", "td", "th"};
 constexpr std::array<std::string_view, 3> kSections{"thead", "tbody", "tfoot"};

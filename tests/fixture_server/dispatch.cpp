@@ -103,7 +103,9 @@ bool FixtureServer::State::apply_fault(const FaultRule& rule, const httplib::Req
     set_challenge(rule, res);
   } else if (kind == "hostile_html") {
     res.status = rule.status != 0 ? rule.status : 200;
-    res.set_content(hostile_html(rule.shape, rule.count != 0 ? rule.count : 100000), "text/html; charset=utf-8");
+    StreamSpec spec;  // streamed: httplib would otherwise spend seconds compressing it
+    spec.body = hostile_html(rule.shape, rule.count != 0 ? rule.count : 100000);
+    set_streamed_body(res, "text/html; charset=utf-8", std::move(spec), entry.sent, stopping);
   } else if (kind == "gzip" || kind == "br") {
     auto [body, type] = body_for(rule, req);
     res.status = rule.status != 0 ? rule.status : 200;
