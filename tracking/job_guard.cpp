@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "common/util/log.hpp"
+#include "common/util/progress_stamp.hpp"
 #include "common/util/signals.hpp"
 #include "tracking/job_output.hpp"
 #include "tracking/jobs.hpp"
@@ -84,8 +85,12 @@ bool is_retryable(FailureKind kind) { return kind == FailureKind::retryable || k
 // Refreshes heartbeat_at on its own connection until stopped.
 class JobGuard::Heartbeat {
  public:
-  Heartbeat(const Database& main, std::string job_id, std::chrono::milliseconds interval)
-      : main_(main), job_id_(std::move(job_id)), interval_(interval), thread_([this] { loop(); }) {}
+  Heartbeat(const Database& main, std::string job_id, const JobGuardOptions& options)
+      : main_(main),
+        job_id_(std::move(job_id)),
+        interval_(options.heartbeat_interval),
+        stall_timeout_(options.stall_timeout),
+        thread_([this] { loop(); }) {}
   ~Heartbeat() { stop(); }
   Heartbeat(const Heartbeat&) = delete;
   Heartbeat& operator=(const Heartbeat&) = delete;
@@ -110,7 +115,24 @@ class JobGuard::Heartbeat {
     }
   }
 
+  // True while the main thread has made no progress for the stall bound (logged once per stall).
+  bool stalled() {
+    const auto idle = since_last_progress();
+    if (stall_timeout_.count() <= 0 || idle < stall_timeout_) {
+      stall_logged_ = false;
+      return false;
+    }
+    if (!stall_logged_) {
+      log::warn("job " + job_id_ + ": no progress for " + std::to_string(idle.count() / 1000) +
+                " s (JOB_STALL_TIMEOUT " + std::to_string(stall_timeout_.count()) +
+                " ms): heartbeat stopped so the stale job can be reaped");
+    }
+    stall_logged_ = true;
+    return true;
+  }
+
   void beat() {
+    if (stalled()) return;
     if (!db_) {
       auto opened = main_.open_another();
       if (!opened) return warn_once("heartbeat connection failed: " + opened.error().describe());
@@ -135,8 +157,10 @@ class JobGuard::Heartbeat {
   const Database& main_;
   std::string job_id_;
   std::chrono::milliseconds interval_;
+  std::chrono::milliseconds stall_timeout_;
   std::unique_ptr<Database> db_;  // used by the thread only
   bool warned_ = false;           // thread only
+  bool stall_logged_ = false;     // thread only
   std::atomic<int> count_{0};
   std::mutex mutex_;
   std::condition_variable wake_;
@@ -147,12 +171,12 @@ class JobGuard::Heartbeat {
 JobGuard::JobGuard(Database& db, std::string job_id, JobGuardOptions options)
     : db_(db), job_id_(std::move(job_id)) {
   attempt_ = update_job_status(db_, job_id_, JobStatus::running).value_or_throw();
-  heartbeat_ = std::make_unique<Heartbeat>(db_, job_id_, options.heartbeat_interval);
+  heartbeat_ = std::make_unique<Heartbeat>(db_, job_id_, options);
 }
 
 JobGuard::JobGuard(Database& db, const AdoptedJob& adopted, JobGuardOptions options)
     : db_(db), job_id_(adopted.id), attempt_(adopted.attempt) {
-  heartbeat_ = std::make_unique<Heartbeat>(db_, job_id_, options.heartbeat_interval);
+  heartbeat_ = std::make_unique<Heartbeat>(db_, job_id_, options);
 }
 
 JobGuard::~JobGuard() {
@@ -185,6 +209,7 @@ Status JobGuard::fail(const std::string& error, std::optional<nlohmann::json> ou
 }
 
 Result<bool> JobGuard::report_progress(const JobProgress& progress) const {
+  note_progress();
   auto state = pulse(db_, job_id_, &progress);
   if (!state) return std::move(state).error();
   const bool cancel = state->value_or(false);

@@ -18,6 +18,9 @@
 // it is set the guard raises the process's interrupt flag (signals.hpp raise_cancel()),
 // so loops that stop on SIGINT/SIGTERM stop on a cancel too. report_progress() writes
 // progress on the main connection and reads the cancel in the same round trip.
+// A heartbeat proves progress, not only a live process: it is skipped while the main
+// thread has noted no progress for stall_timeout (progress_stamp.hpp: transfers,
+// parsed pages, reported items and deliberate waits count), and resumes if it moves.
 // The Database must outlive the guard and stay where it is while the guard lives.
 #pragma once
 
@@ -55,6 +58,10 @@ struct JobProgress {
 
 struct JobGuardOptions {
   std::chrono::milliseconds heartbeat_interval{15000};
+  // Once the main thread has noted no progress (common/util/progress_stamp.hpp) for
+  // this long, the heartbeat stops refreshing the row (logged once), so a hung parse
+  // or transfer lets the job go stale and be reaped. Zero: never.
+  std::chrono::milliseconds stall_timeout{std::chrono::minutes(10)};
 };
 
 class JobGuard {

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "common/html/gumbo_util.hpp"
+#include "common/html/scanned_page.hpp"
 
 namespace scrapers::html {
 namespace {
@@ -86,17 +87,14 @@ struct HtmlDocument::Impl {
 
 Result<HtmlDocument> HtmlDocument::parse(std::string bytes, std::string_view content_type,
                                          const ParseOptions& options) {
-  if (bytes.size() > options.max_input_bytes) {
-    return make_error(ErrorKind::too_large, "HTML document of " + std::to_string(bytes.size()) +
-                                                " bytes exceeds the limit of " +
-                                                std::to_string(options.max_input_bytes));
-  }
-  DecodeOptions decode_options;
-  decode_options.invalid = options.invalid_bytes;
-  auto decoded = decode_html(std::move(bytes), content_type, decode_options);
-  if (!decoded) return decoded.error();
+  auto page = ScannedPage::read(std::move(bytes), content_type, options);
+  if (!page) return std::move(page).error();
+  return std::move(page).value().into_document();
+}
+
+Result<HtmlDocument> HtmlDocument::build(DecodedHtml decoded) {
   auto impl = std::make_unique<Impl>();
-  impl->decoded = std::move(decoded).value();
+  impl->decoded = std::move(decoded);
   const std::string& text = impl->decoded.utf8;
   impl->output = gumbo_parse_with_options(&impl->options, text.data(), text.size());
   if (impl->output == nullptr) return make_error(ErrorKind::parse, "gumbo could not parse the document");

@@ -2,7 +2,8 @@
 //
 // parse() first turns the response into UTF-8 (see encoding.hpp: BOM, then the
 // Content-Type charset, then <meta>; undeclared non-UTF-8 is a bad_encoding
-// error, not a guess), then parses it with gumbo 0.10.1. The UTF-8 text and the
+// error, not a guess), refuses a page beyond the pre-scan's limits (prescan.hpp:
+// nesting depth, attributes, elements) in linear time, then parses it with gumbo 0.10.1. The UTF-8 text and the
 // GumboOutput live in one heap block owned by the document, so the tree's
 // pointers into the text stay valid when the document is moved. Move-only; the
 // tree is freed exactly once, in the destructor, including trees nested deeply
@@ -22,14 +23,20 @@
 
 #include "common/html/encoding.hpp"
 #include "common/html/node.hpp"
+#include "common/html/prescan.hpp"
 #include "common/html/selector.hpp"
 #include "common/util/error.hpp"
 
 namespace scrapers::html {
 
+// Whether embedded JSON may be read from the pre-scan (scanned_page.hpp) or only from the DOM.
+enum class ParsePath { scan_first, dom_only };
+
 struct ParseOptions {
   text::InvalidBytes invalid_bytes = text::InvalidBytes::reject;  // or replace with U+FFFD
   std::size_t max_input_bytes = std::size_t{32} << 20;            // larger input: ErrorKind::too_large
+  PrescanLimits limits;                                           // checked before gumbo runs
+  ParsePath path = ParsePath::scan_first;
 };
 
 class HtmlDocument {
@@ -60,6 +67,8 @@ class HtmlDocument {
   std::string html(const HtmlOptions& options = {}) const { return document().outer_html(options); }
 
  private:
+  friend class ScannedPage;
+  static Result<HtmlDocument> build(DecodedHtml decoded);
   struct Impl;
   explicit HtmlDocument(std::unique_ptr<Impl> impl) noexcept;
   std::unique_ptr<Impl> impl_;

@@ -11,6 +11,7 @@
 #include "common/http/url.hpp"
 #include "common/util/env.hpp"
 #include "common/util/log.hpp"
+#include "common/util/progress_stamp.hpp"
 #include "common/util/signals.hpp"
 
 namespace scrapers::http {
@@ -160,6 +161,7 @@ CURLcode perform(CURLM* multi, CURL* easy, Transfer& transfer) {
   const MultiAttachment attachment(multi, easy);
   int running = 1;
   while (running != 0) {
+    note_progress();  // a transfer in hand is progress; curl's timeouts bound it
     if (interrupted()) {
       transfer.interrupted = true;
       return CURLE_ABORTED_BY_CALLBACK;

@@ -9,6 +9,8 @@
 #include <csignal>
 #include <mutex>
 
+#include "common/util/progress_stamp.hpp"
+
 namespace scrapers {
 namespace {
 
@@ -52,6 +54,7 @@ int interrupting_signal() { return caught_signal.load(); }
 
 bool interruptible_sleep(std::chrono::milliseconds duration) {
   std::call_once(pipe_once, make_pipe);
+  const WaitScope deliberate_wait;  // a sleep is not a stall (progress_stamp.hpp)
   using clock = std::chrono::steady_clock;
   const auto deadline = clock::now() + duration;
   while (!interrupted()) {

@@ -162,9 +162,8 @@ ChapterList finish(Extracted extracted, ListSource source) {
 }
 
 // The list from the embedded JSON, or why there is none.
-Result<ChapterList> list_from_json(const html::HtmlDocument& document, std::string_view page_url) {
-  auto root = html::extract_script_json(document, {kNextData, kViteContext});
-  if (!root.ok()) return std::move(root).error();
+Result<ChapterList> list_from_json(const Result<json>& root, std::string_view page_url) {
+  if (!root.ok()) return root.error();
   const json* data = detail::find_object_with(
       *root, "volumeItems", {"props.pageProps.data", "pageProps.data", "pageContext.pageProps.data"});
   if (data == nullptr) {
@@ -181,10 +180,16 @@ Result<ChapterList> list_from_json(const html::HtmlDocument& document, std::stri
 }  // namespace
 
 Result<ChapterList> parse_chapter_list(std::string_view body, std::string_view page_url,
-                                       std::string_view content_type) {
-  auto document = detail::load_page(body, page_url, content_type);
+                                       std::string_view content_type, html::ParsePath path) {
+  auto scanned = detail::scan_page(body, page_url, content_type, path);
+  if (!scanned.ok()) return std::move(scanned).error();
+  // The fast path: the list read from the embedded JSON without building a DOM.
+  if (const auto root = scanned->script_json({kNextData, kViteContext})) {
+    if (auto from_json = list_from_json(*root, page_url); from_json.ok()) return from_json;
+  }
+  auto document = detail::to_document(std::move(scanned).value(), page_url);
   if (!document.ok()) return std::move(document).error();
-  auto from_json = list_from_json(*document, page_url);
+  auto from_json = list_from_json(html::extract_script_json(*document, {kNextData, kViteContext}), page_url);
   if (from_json.ok()) return from_json;
   auto from_html = items_from_html(*document, page_url);
   if (from_html.ok()) return finish(std::move(from_html).value(), ListSource::list_html);

@@ -5,6 +5,7 @@
 
 #include "common/html/script_json.hpp"
 #include "common/text/whitespace.hpp"
+#include "scrapers/chereads/fragment_text.hpp"
 #include "scrapers/chereads/page_support.hpp"
 #include "scrapers/chereads/parse.hpp"
 
@@ -21,26 +22,6 @@ constexpr std::size_t kMaxHeadingBytes = 200;
 // At most this much may precede the "Ch…" of a repeated heading ("【", "Vol. 2 ").
 constexpr std::size_t kMaxHeadingPrefixBytes = 16;
 
-html::TextOptions content_text_options() {
-  html::TextOptions options;
-  options.drop_ads = true;
-  options.drop.push_back(html::cached_selector("iframe, .ad, .advertisement, h1, h2, h3"));
-  return options;
-}
-
-std::vector<std::string> split_paragraphs(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text::trim(text.substr(pos, end - pos));
-    if (!line.empty()) out.emplace_back(line);
-    pos = end + 1;
-  }
-  return out;
-}
-
 // The chapterInfo object of the embedded JSON, or null.
 const json* chapter_info(const json& root) {
   const json* holder = detail::find_object_with(
@@ -48,21 +29,6 @@ const json* chapter_info(const json& root) {
   if (holder == nullptr) return nullptr;
   const json& info = holder->at("chapterInfo");
   return info.is_object() ? &info : nullptr;
-}
-
-Result<std::vector<std::string>> fragment_paragraphs(const json& info, std::string_view page_url) {
-  const auto contents = info.find("contents");
-  if (contents == info.end() || !contents->is_array()) return std::vector<std::string>{};
-  std::string joined;
-  for (const json& item : *contents) {
-    const json* content = item.is_object() && item.contains("content") ? &item.at("content") : &item;
-    if (!content->is_string()) continue;
-    joined.append("<div>").append(content->get_ref<const std::string&>()).append("</div>\n");
-  }
-  if (joined.empty()) return std::vector<std::string>{};
-  auto fragments = detail::load_page(joined, page_url);
-  if (!fragments.ok()) return std::move(fragments).error();
-  return split_paragraphs(fragments->root().text(content_text_options()));
 }
 
 // Fills page from main#content; false when the page has none.
@@ -81,7 +47,7 @@ bool read_main_content(const html::HtmlDocument& document, ChapterPage& page) {
       return true;
     }
   }
-  page.paragraphs = split_paragraphs(main->text(content_text_options()));
+  page.paragraphs = detail::split_paragraphs(main->text(detail::content_text_options()));
   return true;
 }
 
@@ -133,6 +99,43 @@ Result<ChapterPage> finish(ChapterPage page, std::string_view page_url) {
   return page;
 }
 
+// The title, lock and paragraphs of chapterInfo (finished when locked or not empty).
+Result<ChapterPage> from_chapter_info(const json& info, std::string_view page_url, html::ParsePath path) {
+  ChapterPage page;
+  if (const auto name = info.find("chapterName"); name != info.end() && name->is_string()) {
+    page.title = detail::clean_title(name->get_ref<const std::string&>());
+  }
+  if (detail::json_marks_locked(info)) {
+    page.locked = true;
+    return finish(std::move(page), page_url);
+  }
+  auto paragraphs = detail::fragment_paragraphs(info, page_url, path);
+  if (!paragraphs.ok()) return std::move(paragraphs).error();
+  page.paragraphs = std::move(paragraphs).value();
+  if (page.paragraphs.empty()) return page;
+  return finish(std::move(page), page_url);
+}
+
+// The DOM path: the embedded JSON first, main#content second.
+Result<ChapterPage> from_document(const html::HtmlDocument& document, std::string_view page_url,
+                                  html::ParsePath path) {
+  const auto root = html::extract_script_json(document, {kNextData, kViteContext});
+  const json* info = root.ok() ? chapter_info(root.value()) : nullptr;
+  ChapterPage page;
+  if (info != nullptr) {
+    auto read = from_chapter_info(*info, page_url, path);
+    if (!read.ok() || read->locked || !read->paragraphs.empty()) return read;
+    page = std::move(read).value();
+  }
+  if (!read_main_content(document, page) && info == nullptr) {
+    std::string why = root.ok() ? "embedded JSON has no chapterInfo" : root.error().message;
+    return make_error(ErrorKind::layout_changed,
+                      "chapter page not recognised: " + why + "; no " + std::string(kContent) + " element",
+                      std::string(page_url));
+  }
+  return finish(std::move(page), page_url);
+}
+
 }  // namespace
 
 std::string_view to_string(ContentSource source) {
@@ -140,31 +143,19 @@ std::string_view to_string(ContentSource source) {
 }
 
 Result<ChapterPage> parse_chapter_page(std::string_view body, std::string_view page_url,
-                                       std::string_view content_type) {
-  auto document = detail::load_page(body, page_url, content_type);
+                                       std::string_view content_type, html::ParsePath path) {
+  auto scanned = detail::scan_page(body, page_url, content_type, path);
+  if (!scanned.ok()) return std::move(scanned).error();
+  // The fast path: the chapter read from the embedded JSON without building a DOM.
+  if (auto root = scanned->script_json({kNextData, kViteContext}); root && root->ok()) {
+    if (const json* info = chapter_info(root->value())) {
+      auto page = from_chapter_info(*info, page_url, path);
+      if (!page.ok() || page->locked || !page->paragraphs.empty()) return page;
+    }
+  }
+  auto document = detail::to_document(std::move(scanned).value(), page_url);
   if (!document.ok()) return std::move(document).error();
-  ChapterPage page;
-  const auto root = html::extract_script_json(*document, {kNextData, kViteContext});
-  const json* info = root.ok() ? chapter_info(root.value()) : nullptr;
-  if (info != nullptr) {
-    if (const auto name = info->find("chapterName"); name != info->end() && name->is_string()) {
-      page.title = detail::clean_title(name->get_ref<const std::string&>());
-    }
-    if (detail::json_marks_locked(*info)) {
-      page.locked = true;
-      return finish(std::move(page), page_url);
-    }
-    auto paragraphs = fragment_paragraphs(*info, page_url);
-    if (!paragraphs.ok()) return std::move(paragraphs).error();
-    page.paragraphs = std::move(paragraphs).value();
-  }
-  if (page.paragraphs.empty() && !read_main_content(*document, page) && info == nullptr) {
-    std::string why = root.ok() ? "embedded JSON has no chapterInfo" : root.error().message;
-    return make_error(ErrorKind::layout_changed,
-                      "chapter page not recognised: " + why + "; no " + std::string(kContent) + " element",
-                      std::string(page_url));
-  }
-  return finish(std::move(page), page_url);
+  return from_document(*document, page_url, path);
 }
 
 }  // namespace scrapers::chereads

@@ -97,10 +97,15 @@ std::string_view decimal_at(std::string_view s, std::size_t pos) noexcept {
   return s.substr(pos, i - pos);
 }
 
+Error with_context(Error error, std::string_view page_url) {
+  if (error.context.empty()) error.context = std::string(page_url);
+  return error;
+}
+
 }  // namespace
 
-Result<html::HtmlDocument> load_page(std::string_view body, std::string_view page_url,
-                                     std::string_view content_type) {
+Result<html::ScannedPage> scan_page(std::string_view body, std::string_view page_url,
+                                    std::string_view content_type, html::ParsePath path) {
   if (body.size() > kMaxBodyBytes) {
     return make_error(ErrorKind::too_large,
                       "page of " + std::to_string(body.size()) + " bytes exceeds " + std::to_string(kMaxBodyBytes),
@@ -112,13 +117,23 @@ Result<html::HtmlDocument> load_page(std::string_view body, std::string_view pag
   }
   html::ParseOptions options;
   options.invalid_bytes = text::InvalidBytes::replace;
-  auto document = html::HtmlDocument::parse(std::string(body), content_type, options);
-  if (!document.ok()) {
-    Error error = std::move(document).error();
-    if (error.context.empty()) error.context = std::string(page_url);
-    return error;
-  }
+  options.path = path;
+  auto page = html::ScannedPage::read(std::string(body), content_type, options);
+  if (!page.ok()) return with_context(std::move(page).error(), page_url);
+  return page;
+}
+
+Result<html::HtmlDocument> to_document(html::ScannedPage page, std::string_view page_url) {
+  auto document = std::move(page).into_document();
+  if (!document.ok()) return with_context(std::move(document).error(), page_url);
   return document;
+}
+
+Result<html::HtmlDocument> load_page(std::string_view body, std::string_view page_url,
+                                     std::string_view content_type) {
+  auto page = scan_page(body, page_url, content_type);
+  if (!page.ok()) return std::move(page).error();
+  return to_document(std::move(page).value(), page_url);
 }
 
 std::string site_base(std::string_view page_url) {

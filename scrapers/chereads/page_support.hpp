@@ -11,12 +11,20 @@
 #include <nlohmann/json.hpp>
 
 #include "common/html/document.hpp"
+#include "common/html/scanned_page.hpp"
 #include "common/text/chapter_number.hpp"
 #include "common/util/error.hpp"
 
 namespace scrapers::chereads::detail {
 
-// Refuses oversized bodies and challenges, then parses (invalid UTF-8 -> U+FFFD).
+// Refuses oversized bodies and challenges, then decodes (invalid UTF-8 -> U+FFFD) and
+// pre-scans (html/prescan.hpp limits); errors carry the page URL as context.
+Result<html::ScannedPage> scan_page(std::string_view body, std::string_view page_url,
+                                    std::string_view content_type = {},
+                                    html::ParsePath path = html::ParsePath::scan_first);
+// Builds the DOM of a scanned page.
+Result<html::HtmlDocument> to_document(html::ScannedPage page, std::string_view page_url);
+// scan_page, then to_document.
 Result<html::HtmlDocument> load_page(std::string_view body, std::string_view page_url,
                                      std::string_view content_type = {});
 

@@ -10,7 +10,10 @@
 // rendered list, matched by CSS-module class prefixes that survive a rebuild
 // ([class^="ChapterItems_list__"] li, [class*="styles_num__"], strong). Neither
 // recognised, or a page listing no chapter at all: ErrorKind::layout_changed, never
-// an empty list. A Cloudflare challenge: ErrorKind::blocked.
+// an empty list. A Cloudflare challenge: ErrorKind::blocked. Every page is pre-scanned
+// first (common/html/prescan.hpp: a page nested deeper than 512 elements is
+// layout_changed; more than 256 attributes on a tag, 400k in all or 200k elements is
+// too_large), and embedded JSON found by that scan is read without building a DOM.
 //
 // Ids are exact digit strings (17-digit ids exceed 2^53; JSON numbers never pass
 // through a double). A chapter's number is the exact decimal after the "Chapter"
@@ -41,12 +44,15 @@
 #include <string_view>
 #include <vector>
 
+#include "common/html/document.hpp"
 #include "common/text/chapter_number.hpp"
 #include "common/util/error.hpp"
 
 namespace scrapers::chereads {
 
-inline constexpr std::size_t kMaxBodyBytes = std::size_t{32} << 20;
+// Chapter and list pages are tens of kB (the fixtures at most 16 kB); 8 MiB is a wide
+// margin that still bounds the pre-scan and gumbo.
+inline constexpr std::size_t kMaxBodyBytes = std::size_t{8} << 20;
 inline constexpr std::size_t kMinChapterCharacters = 100;
 
 enum class ListSource { embedded_json, list_html };
@@ -80,8 +86,10 @@ struct ChapterList {
   std::size_t locked_count() const noexcept;
 };
 
+// ParsePath::dom_only skips the embedded-JSON fast path (same results; for comparisons).
 Result<ChapterList> parse_chapter_list(std::string_view body, std::string_view page_url,
-                                       std::string_view content_type = {});
+                                       std::string_view content_type = {},
+                                       html::ParsePath path = html::ParsePath::scan_first);
 
 enum class ContentSource { embedded_json, main_html };
 std::string_view to_string(ContentSource source);
@@ -95,8 +103,10 @@ struct ChapterPage {
   std::size_t characters = 0;  // code points in paragraphs (joined by '\n')
 };
 
+// ParsePath::dom_only skips the embedded-JSON fast path (same results; for comparisons).
 Result<ChapterPage> parse_chapter_page(std::string_view body, std::string_view page_url,
-                                       std::string_view content_type = {});
+                                       std::string_view content_type = {},
+                                       html::ParsePath path = html::ParsePath::scan_first);
 
 // True when a body is an anti-bot interstitial: any of the shared challenge markers
 // (common/text/challenge.hpp).

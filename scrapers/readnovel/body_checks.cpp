@@ -67,10 +67,10 @@ Error challenge_error(std::string_view url) {
 }
 
 Result<nlohmann::json> read_json_body(std::string_view body, std::string_view url, std::string_view what) {
-  if (body.size() > kMaxBodyBytes) {
+  if (body.size() > kMaxJsonBodyBytes) {
     return make_error(ErrorKind::too_large,
                       std::string(what) + ": body of " + std::to_string(body.size()) +
-                          " bytes is above the limit of " + std::to_string(kMaxBodyBytes),
+                          " bytes is above the limit of " + std::to_string(kMaxJsonBodyBytes),
                       std::string(url));
   }
   if (text::trim(body).empty()) {

@@ -1,5 +1,6 @@
 // parse_chapter_json and parse_chapter_page (see parse.hpp).
 #include "common/html/document.hpp"
+#include "common/html/scanned_page.hpp"
 #include "common/html/script_json.hpp"
 #include "common/text/whitespace.hpp"
 #include "common/util/json_number.hpp"
@@ -11,6 +12,7 @@ namespace {
 
 using nlohmann::json;
 
+constexpr std::string_view kNextDataSelector = "script#__NEXT_DATA__";
 constexpr std::string_view kQueriesPath = "props.pageProps.dehydratedState.queries";
 
 const json* member(const json& object, std::string_view key) {
@@ -54,9 +56,8 @@ Error detail_error(const std::string& detail, std::string_view url) {
 
 // The chapter from __NEXT_DATA__; nullopt when the page has none; an error for
 // Next.js's own 404 page.
-Result<std::optional<ChapterContent>> from_next_data(const html::HtmlDocument& document, std::string_view url,
+Result<std::optional<ChapterContent>> from_next_data(const Result<json>& root, std::string_view url,
                                                      std::string& note) {
-  auto root = html::extract_script_json(document, {"script#__NEXT_DATA__"});
   if (!root.ok()) {
     if (root.error().kind == ErrorKind::parse) note = "; __NEXT_DATA__ is not valid JSON";
     return std::optional<ChapterContent>{};
@@ -98,6 +99,17 @@ std::optional<ChapterContent> from_dom(const html::HtmlDocument& document) {
   return content;
 }
 
+Error with_url(Error error, std::string_view url) {
+  if (error.context.empty()) error.context = std::string(url);
+  return error;
+}
+
+// The chapter of a from_next_data answer that has one (or its error).
+Result<ChapterContent> unwrap(Result<std::optional<ChapterContent>> next) {
+  if (!next.ok()) return std::move(next).error();
+  return std::move(*next.value());
+}
+
 }  // namespace
 
 std::string_view to_string(ContentSource source) {
@@ -135,22 +147,33 @@ Result<ChapterContent> parse_chapter_json(std::string_view body, std::string_vie
 }
 
 Result<ChapterContent> parse_chapter_page(std::string_view body, std::string_view url,
-                                          std::string_view content_type) {
+                                          std::string_view content_type, html::ParsePath path) {
   if (body.size() > kMaxBodyBytes) {
     return make_error(ErrorKind::too_large,
-                      "chapter page: body of " + std::to_string(body.size()) + " bytes is above the limit",
+                      "chapter page: body of " + std::to_string(body.size()) + " bytes is above the limit of " +
+                          std::to_string(kMaxBodyBytes),
                       std::string(url));
   }
   if (detail::looks_like_challenge(body)) return detail::challenge_error(url);
   html::ParseOptions options;
   options.invalid_bytes = text::InvalidBytes::replace;
-  auto document = html::HtmlDocument::parse(std::string(body), content_type, options);
-  if (!document.ok()) return std::move(document).error();
+  options.path = path;
+  auto scanned = html::ScannedPage::read(std::string(body), content_type, options);
+  if (!scanned.ok()) return with_url(std::move(scanned).error(), url);
 
   std::string note;
-  auto next = from_next_data(document.value(), url, note);
-  if (!next.ok()) return std::move(next).error();
-  if (next.value()) return std::move(*next.value());
+  // The fast path: __NEXT_DATA__ read from the pre-scan, no DOM built when it holds the chapter.
+  auto root = scanned->script_json({kNextDataSelector});
+  if (root) {
+    auto next = from_next_data(*root, url, note);
+    if (!next.ok() || next.value()) return unwrap(std::move(next));
+  }
+  auto document = std::move(scanned).value().into_document();
+  if (!document.ok()) return with_url(std::move(document).error(), url);
+  if (!root) {
+    auto next = from_next_data(html::extract_script_json(document.value(), {kNextDataSelector}), url, note);
+    if (!next.ok() || next.value()) return unwrap(std::move(next));
+  }
   if (auto dom = from_dom(document.value())) return std::move(*dom);
   return make_error(ErrorKind::layout_changed,
                     "chapter page: layout not recognised: no chapter text in script#__NEXT_DATA__ "

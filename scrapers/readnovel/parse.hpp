@@ -30,13 +30,18 @@
 #include <string_view>
 #include <vector>
 
+#include "common/html/document.hpp"
 #include "common/util/error.hpp"
 #include "scrapers/readnovel/time_added.hpp"
 
 namespace scrapers::readnovel {
 
-// Larger bodies are refused with ErrorKind::too_large before parsing.
-inline constexpr std::size_t kMaxBodyBytes = std::size_t{32} << 20;
+// Larger HTML pages are refused with ErrorKind::too_large before parsing: chapter
+// pages are a few kB to a few hundred kB, so 8 MiB is a wide margin that still
+// bounds the pre-scan and gumbo (common/html/prescan.hpp).
+inline constexpr std::size_t kMaxBodyBytes = std::size_t{8} << 20;
+// Larger JSON API bodies (a long novel's chapter list) are refused likewise.
+inline constexpr std::size_t kMaxJsonBodyBytes = std::size_t{32} << 20;
 // Longer titles are cut (at a character boundary) to this many bytes.
 inline constexpr std::size_t kMaxTitleBytes = 1000;
 
@@ -72,7 +77,9 @@ struct ChapterContent {
 };
 
 Result<ChapterContent> parse_chapter_json(std::string_view body, std::string_view url);
+// ParsePath::dom_only skips the __NEXT_DATA__ fast path (same results; for comparisons).
 Result<ChapterContent> parse_chapter_page(std::string_view body, std::string_view url,
-                                          std::string_view content_type = {});
+                                          std::string_view content_type = {},
+                                          html::ParsePath path = html::ParsePath::scan_first);
 
 }  // namespace scrapers::readnovel

@@ -135,6 +135,7 @@ int run_tracked_job(tracking::Database& db, const JobSpec& spec, const JobBody& 
   install_interrupt_handlers();
   tracking::JobGuardOptions options;
   options.heartbeat_interval = spec.heartbeat_interval.value_or(heartbeat_interval_from_env());
+  options.stall_timeout = duration_from_env("JOB_STALL_TIMEOUT", options.stall_timeout);
   std::optional<tracking::JobGuard> guard;
   const auto adopted_id = env::get(kAdoptJobVariable);
   const int started = adopted_id ? start_adopted_job(db, spec, *adopted_id, options, guard)

@@ -29,7 +29,8 @@
 // carry total/success/failed (tracking/job_output.hpp); one that does not ends failed.
 // install_interrupt_handlers() is called here, so signals only set the flag.
 // The heartbeat interval is JobSpec::heartbeat_interval, else $JOB_HEARTBEAT_INTERVAL
-// (e.g. 15s, 500ms), else 15 s.
+// (e.g. 15s, 500ms), else 15 s. $JOB_STALL_TIMEOUT (default 10m, 0 = never) is how long
+// the run may make no progress before its heartbeat stops (tracking/job_guard.hpp).
 #pragma once
 
 #include <chrono>

@@ -101,6 +101,11 @@ bool FixtureServer::State::apply_fault(const FaultRule& rule, const httplib::Req
     res.set_header("Location", rule.location);
   } else if (kind == "challenge") {
     set_challenge(rule, res);
+  } else if (kind == "hostile_html") {
+    res.status = rule.status != 0 ? rule.status : 200;
+    StreamSpec spec;  // streamed: httplib would otherwise spend seconds compressing it
+    spec.body = hostile_html(rule.shape, rule.count != 0 ? rule.count : 100000);
+    set_streamed_body(res, "text/html; charset=utf-8", std::move(spec), entry.sent, stopping);
   } else if (kind == "gzip" || kind == "br") {
     auto [body, type] = body_for(rule, req);
     res.status = rule.status != 0 ? rule.status : 200;

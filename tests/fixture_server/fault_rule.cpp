@@ -6,8 +6,10 @@
 namespace scrapers::testing {
 namespace {
 
-constexpr std::array<std::string_view, 10> kKinds = {"status", "delay",    "reset",     "truncate", "gzip",
-                                                     "br",     "redirect", "oversized", "slow",     "challenge"};
+constexpr std::array<std::string_view, 11> kKinds = {"status", "delay",     "reset",       "truncate",
+                                                     "gzip",   "br",        "redirect",    "oversized",
+                                                     "slow",   "challenge", "hostile_html"};
+constexpr std::array<std::string_view, 3> kShapes = {"nested", "attributes", "elements"};
 
 Error invalid(const std::string& why) { return make_error(ErrorKind::invalid_argument, "bad fault rule: " + why); }
 
@@ -43,13 +45,17 @@ Result<FaultRule> parse_fault_rule(const nlohmann::json& json) {
                       read_field(json, "content_type", rule.content_type),
                       read_field(json, "delay_ms", rule.delay_ms), read_field(json, "location", rule.location),
                       read_field(json, "bytes", rule.bytes), read_field(json, "chunk_bytes", rule.chunk_bytes),
-                      read_field(json, "interval_ms", rule.interval_ms), read_field(json, "headers", headers)}) {
+                      read_field(json, "interval_ms", rule.interval_ms), read_field(json, "headers", headers),
+                      read_field(json, "shape", rule.shape), read_field(json, "count", rule.count)}) {
     if (!status.ok()) return std::move(status).error();
   }
   if (json.contains("body")) rule.body = body;
   if (rule.path.empty() || rule.path.front() != '/') return invalid("\"path\" must start with '/'");
   if (std::find(kKinds.begin(), kKinds.end(), rule.fault) == kKinds.end()) {
     return invalid("unknown fault \"" + rule.fault + "\"");
+  }
+  if (rule.fault == "hostile_html" && std::find(kShapes.begin(), kShapes.end(), rule.shape) == kShapes.end()) {
+    return invalid("\"shape\" must be nested, attributes or elements");
   }
   if (!headers.is_object()) return invalid("\"headers\" must be an object");
   for (const auto& [name, value] : headers.items()) {

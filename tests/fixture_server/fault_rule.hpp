@@ -16,6 +16,9 @@
 //   oversized   bytes (64 MiB) of text with Content-Length, sent as fast as read
 //   slow        bytes (1 MiB) sent chunk_bytes (1024) every interval_ms (100)
 //   challenge   status (403) Cloudflare "Just a moment..." page, cf-mitigated: challenge
+//   hostile_html  status (200) an HTML page built to hurt a parser: shape "nested" (count
+//               nested <div>s), "attributes" (count attributes on one tag) or "elements"
+//               (count sibling elements); count defaults to 100000
 #pragma once
 
 #include <cstddef>
@@ -44,6 +47,8 @@ struct FaultRule {
   std::size_t bytes = 0;  // 0 = the kind's default
   std::size_t chunk_bytes = 1024;
   int interval_ms = 100;
+  std::string shape;      // hostile_html
+  std::size_t count = 0;  // hostile_html; 0 = 100000
 
   bool matches(std::string_view method, std::string_view path) const;
 };

@@ -63,6 +63,22 @@ std::string brotli_compress(std::string_view data) {
   return out;
 }
 
+std::string hostile_html(std::string_view shape, std::size_t count) {
+  std::string page = "<!DOCTYPE html><html><head><title>Chapter</title></head><body><main id=\"content\">";
+  if (shape == "nested") {
+    for (std::size_t i = 0; i < count; ++i) page += "<div>";
+    page += "deep";
+    for (std::size_t i = 0; i < count; ++i) page += "</div>";
+  } else if (shape == "attributes") {
+    page += "<p";
+    for (std::size_t i = 0; i < count; ++i) page += " a" + std::to_string(i) + "=\"1\"";
+    page += ">wide</p>";
+  } else {
+    for (std::size_t i = 0; i < count; ++i) page += "<i>x</i>";
+  }
+  return page + "</main></body></html>";
+}
+
 std::string challenge_page() {
   return "<!DOCTYPE html><html lang=\"en-US\"><head><title>Just a moment...</title>"
          "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\">"

@@ -18,6 +18,9 @@ namespace scrapers::testing {
 std::string gzip_compress(std::string_view data);
 std::string brotli_compress(std::string_view data);
 std::string challenge_page();
+// An HTML page built to hurt a parser: `count` nested <div>s ("nested"), attributes
+// on one tag ("attributes") or sibling elements ("elements").
+std::string hostile_html(std::string_view shape, std::size_t count);
 // `size` bytes of printable text.
 std::string filler_text(std::size_t size);
 

@@ -7,6 +7,7 @@
 #include <csignal>
 #include <thread>
 
+#include "common/util/progress_stamp.hpp"
 #include "common/util/signals.hpp"
 #include "tests/integration/tracking/tracking_fixture.hpp"
 #include "tests/support/eventually.hpp"
@@ -261,6 +262,58 @@ TEST_F(Guard, ReportProgressOnAJobNoLongerRunningWritesNothing) {
   ASSERT_TRUE(written.ok());
   EXPECT_FALSE(*written);
   EXPECT_EQ(column(job_, "progress"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace scrapers::testing
+
+namespace scrapers::testing {
+namespace {
+
+// A guard beating every 50 ms that calls the main thread stalled after 300 ms without progress.
+tracking::JobGuardOptions stall_after_300ms() {
+  tracking::JobGuardOptions options{50ms};
+  options.stall_timeout = 300ms;
+  return options;
+}
+
+TEST_F(Guard, AMainThreadWithoutProgressStopsTheHeartbeatAndTheJobIsReaped) {
+  note_progress();
+  tracking::JobGuard guard(*db_, job_, stall_after_300ms());
+  ASSERT_TRUE(eventually([&] { return guard.heartbeats() >= 2; })) << "beats while the run is young";
+  // No progress is noted from here on, as in a parse that never returns.
+  ASSERT_TRUE(eventually([] { return since_last_progress() > 400ms; }));
+  const int beats = guard.heartbeats();
+  const auto last_beat = column(job_, "heartbeat_at");
+  EXPECT_FALSE(eventually([&] { return guard.heartbeats() != beats; }, 6 * 50ms)) << "no beat once stalled";
+  EXPECT_EQ(column(job_, "heartbeat_at"), last_beat);
+  std::vector<tracking::ReapedJob> reaped;
+  EXPECT_TRUE(eventually([&] {
+    reaped = tracking::reap_stale_jobs(*db_, 1s).value_or_throw();
+    return !reaped.empty();
+  })) << "the stale job is reaped";
+  EXPECT_EQ(column(job_, "status"), "failed");
+}
+
+TEST_F(Guard, ProgressAfterAStallResumesTheHeartbeat) {
+  note_progress();
+  tracking::JobGuard guard(*db_, job_, stall_after_300ms());
+  ASSERT_TRUE(eventually([] { return since_last_progress() > 400ms; }));
+  const int beats = guard.heartbeats();
+  ASSERT_FALSE(eventually([&] { return guard.heartbeats() != beats; }, 6 * 50ms));
+  note_progress();
+  EXPECT_TRUE(eventually([&] { return guard.heartbeats() > beats; })) << "beats again once the run moves";
+  ASSERT_TRUE(guard.succeed({{"total", 0}, {"success", 0}, {"failed", 0}}).ok());
+}
+
+TEST_F(Guard, ADeliberateSleepLongerThanTheStallBoundKeepsTheHeartbeat) {
+  note_progress();
+  tracking::JobGuard guard(*db_, job_, stall_after_300ms());
+  ASSERT_TRUE(interruptible_sleep(1s));  // a pacing or retry wait, not a stall
+  // A stalled heartbeat would have stopped 300 ms after the start.
+  EXPECT_TRUE(is_true(job_, "heartbeat_at > started_at + interval '600 milliseconds'"))
+      << "the heartbeat kept beating through the wait";
+  ASSERT_TRUE(guard.succeed({{"total", 0}, {"success", 0}, {"failed", 0}}).ok());
 }
 
 }  // namespace

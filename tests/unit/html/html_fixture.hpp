@@ -10,13 +10,16 @@
 
 namespace scrapers::html::testing {
 
-inline std::string read_fixture(const std::string& name) {
-  const std::string path = std::string(SCRAPERS_SOURCE_DIR) + "/fixtures/html/" + name;
+inline std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot open fixture " + path);
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
+}
+
+inline std::string read_fixture(const std::string& name) {
+  return read_text(std::string(SCRAPERS_SOURCE_DIR) + "/fixtures/html/" + name);
 }
 
 inline HtmlDocument parse_fixture(const std::string& name, std::string_view content_type = {}) {

@@ -172,7 +172,7 @@ TEST(ChapterList, EmptyBodyIsAParseError) {
 }
 
 TEST(ChapterList, BodyAboveTheLimitIsRefusedBeforeParsing) {
-  const std::string body(kMaxBodyBytes + 1, '[');
+  const std::string body(kMaxJsonBodyBytes + 1, '[');
   auto list = parse_chapter_list(body, "u");
   ASSERT_FALSE(list.ok());
   EXPECT_EQ(list.error().kind, ErrorKind::too_large);

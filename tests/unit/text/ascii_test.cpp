@@ -50,5 +50,13 @@ TEST(Ascii, FindingIgnoresAsciiCaseAndHonoursTheStart) {
   EXPECT_FALSE(contains_ascii_icase(page, "just a second"));
 }
 
+TEST(Ascii, FindingMatchesTheFirstLetterInEitherCaseWhicheverComesFirst) {
+  EXPECT_EQ(find_ascii_icase("cx cF Cf", "cf"), 3u);
+  EXPECT_EQ(find_ascii_icase("Cx cx CF", "cf"), 6u);
+  EXPECT_EQ(find_ascii_icase("ccccf", "cf"), 3u);
+  EXPECT_EQ(find_ascii_icase("abc", "abcd"), std::string_view::npos);
+  EXPECT_EQ(find_ascii_icase("__x", "_X"), 1u);
+}
+
 }  // namespace
 }  // namespace scrapers::text
