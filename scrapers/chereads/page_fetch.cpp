@@ -1,12 +1,14 @@
 #include "scrapers/chereads/page_fetch.hpp"
 
 #include "common/http/classify.hpp"
+#include "scrapers/chereads/parse.hpp"
 
 namespace scrapers::chereads {
 
 http::Request page_request(const std::string& url) {
   http::Request request;
   request.url = url;
+  request.max_body_bytes = kMaxBodyBytes;  // a larger page is refused while it arrives
   request.headers.set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
   request.headers.set("Accept-Language", "en-US,en;q=0.9");
   return request;

@@ -6,6 +6,7 @@
 
 #include "common/http/base_url.hpp"
 #include "common/http/classify.hpp"
+#include "scrapers/readnovel/parse.hpp"
 #include "scrapers/readnovel/urls.hpp"
 
 namespace scrapers::readnovel {
@@ -16,6 +17,8 @@ enum class Want { json, html };
 http::Request request_for(std::string url, Want want, std::string referer) {
   http::Request request;
   request.url = std::move(url);
+  // Larger answers are refused while they arrive, not after.
+  request.max_body_bytes = want == Want::json ? kMaxJsonBodyBytes : kMaxBodyBytes;
   if (want == Want::json) {
     request.headers.set("Accept", "application/json");
   } else {
