@@ -19,7 +19,9 @@
 // `errors` entry, so the queue retries only what a retry can fix: a body's JobResult
 // says it; a thrown ErrorException is classified by failure_kind_of(); any other
 // exception is retryable; an interrupt is retryable.
-// A job that cannot be created or started leaves a log line and exits 1.
+// A job that cannot be created or started leaves a log line and exits 1; a created job
+// whose `running` update fails is ended `failed` ("the job could not be started: ..."),
+// never left `queued`.
 // When $PIPELINE_JOB_ID names an existing row, that row is adopted instead of creating
 // one (tracking/job_adoption.hpp): a queued row, or a running row whose worker equals
 // $PIPELINE_JOB_WORKER (the caller that claimed it, whose attempt is not counted
