@@ -7,9 +7,11 @@
 //                                                  output (counts kept)      -> exit 1
 //   body throws (ErrorException, libpqxx, any)  -> failed with the one-line,
 //                                                  password-free message     -> exit 1
-//   a SIGINT/SIGTERM arrived (scrapers::interrupted()) before, during or
-//   right after the body                        -> failed "interrupted by signal",
+//   a SIGINT/SIGTERM/SIGHUP arrived (scrapers::interrupted()) before, during
+//   or right after the body                     -> failed "interrupted by signal",
 //                                                  output kept if returned   -> exit 130
+//   a second SIGINT                             -> exit 130 at once; the row is left
+//                                                  `running` for a reap (signals.hpp)
 //   a cancel was requested (`pipeline-jobs cancel`: seen by the heartbeat or a
 //   progress write, which raise the interrupt flag, or cancel_requested_at found
 //   set after a SIGINT/SIGTERM, e.g. the worker stopping the child)
