@@ -153,6 +153,21 @@ Result<int> end_running_job(Database& db, const std::string& job_id, int attempt
   return attempt;
 }
 
+Status fail_unstarted_job(Database& db, const std::string& job_id, const std::string& error) {
+  if (auto ok = check_uuid(job_id, "job id"); !ok) return ok;
+  auto ended = in_transaction(db, "ending job " + job_id, [&](pqxx::work& tx) {
+    return tx.exec_params(
+                 "UPDATE pipeline_jobs SET status = 'failed', finished_at = now(), error = $2 "
+                 "WHERE id = $1::uuid AND status = 'queued'",
+                 job_id, detail::safe_text(error))
+               .affected_rows() > 0;
+  });
+  if (!ended) return std::move(ended).error();
+  if (!*ended) return make_error(ErrorKind::invalid_argument, "job " + job_id + " is not queued any more");
+  log_transition(job_id, JobStatus::failed, 0, error);
+  return Ok{};
+}
+
 Result<int> update_job_status(Database& db, const std::string& job_id, std::string_view status,
                               const std::optional<Json>& output, const std::optional<std::string>& error) {
   auto parsed = parse_job_status(status);

@@ -61,6 +61,10 @@ Result<int> update_job_status(Database& db, const std::string& job_id, JobStatus
 Result<int> end_running_job(Database& db, const std::string& job_id, int attempt, JobStatus status,
                             const std::optional<Json>& output = std::nullopt,
                             const std::optional<std::string>& error = std::nullopt);
+// Ends a job that never started: a row still `queued` (e.g. its `running` update was
+// refused) becomes `failed` with `error` and finished_at = now(), so it does not wait
+// in the queue forever. A row in any other status is left as it is: invalid_argument.
+Status fail_unstarted_job(Database& db, const std::string& job_id, const std::string& error);
 // The same with the status as text (validated first).
 Result<int> update_job_status(Database& db, const std::string& job_id, std::string_view status,
                               const std::optional<Json>& output = std::nullopt,

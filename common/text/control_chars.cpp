@@ -27,8 +27,12 @@ int unicode_escape(std::string_view json, std::size_t at) {
 std::string without_control_chars(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
-    if (!is_unsafe_control(static_cast<unsigned char>(c))) out += c;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (const std::size_t length = control_char_length(text, i); length > 0) {
+      i += length - 1;
+      continue;
+    }
+    out += text[i];
   }
   return out;
 }
@@ -37,8 +41,11 @@ std::string json_without_control_escapes(std::string_view json) {
   std::string out;
   out.reserve(json.size());
   for (std::size_t i = 0; i < json.size(); ++i) {
+    if (const std::size_t length = control_char_length(json, i); length > 0) {
+      i += length - 1;
+      continue;
+    }
     const char c = json[i];
-    if (is_unsafe_control(static_cast<unsigned char>(c))) continue;
     if (c != '\\' || i + 1 >= json.size()) {
       out += c;
       continue;
@@ -50,7 +57,7 @@ std::string json_without_control_escapes(std::string_view json) {
     }
     if (next == 'u') {
       const int value = unicode_escape(json, i + 1);
-      if (value >= 0 && value < 0x80 && is_unsafe_control(static_cast<unsigned char>(value))) {
+      if (value >= 0 && is_unsafe_control(static_cast<unsigned>(value))) {
         i += 5;
         continue;
       }

@@ -3,10 +3,13 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstdlib>
 #include <ctime>
 #include <mutex>
 #include <string>
+
+#include "common/text/control_chars.hpp"
 
 namespace scrapers::log {
 namespace {
@@ -15,13 +18,18 @@ std::atomic<int> current_level{static_cast<int>(Level::info)};
 std::mutex status_mutex;
 std::string status_line;  // guarded by status_mutex
 
+// Writes `text` to stderr; a closed or failing stderr (EPIPE: SIGPIPE is ignored,
+// signals.hpp) loses the line quietly, a signal arriving mid-write does not.
 void write_all(std::string_view text) {
+  const int saved_errno = errno;
   std::size_t done = 0;
   while (done < text.size()) {
     ssize_t n = ::write(STDERR_FILENO, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
     done += static_cast<std::size_t>(n);
   }
+  errno = saved_errno;
 }
 
 constexpr std::string_view kClearLine = "\r\033[K";
@@ -66,7 +74,7 @@ void write(Level lvl, std::string_view message) {
   line += ' ';
   line += label(lvl);
   line += ' ';
-  line += message;
+  line += text::with_control_chars_escaped(message);
   line += '\n';
   std::lock_guard lock(status_mutex);
   if (!status_line.empty()) line = std::string(kClearLine) + line + status_line;

@@ -3,6 +3,10 @@
 // One line per call, written with a single write() so lines from concurrent
 // processes never interleave mid-line. LOG_LEVEL (debug|info|warn|error) filters;
 // default info. Never pass secrets here: callers mask them first (see mask_secret).
+// Remote text cannot drive the terminal: control characters in a message (ESC, the C1
+// CSI U+009B, newline, ...) are written escaped, e.g. "\x1b[2J" and "\n"
+// (common/text/control_chars.hpp); only the status line's own sequences are raw. A
+// closed stderr loses lines quietly.
 #pragma once
 
 #include <string_view>

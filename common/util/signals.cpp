@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <mutex>
 
@@ -32,9 +33,20 @@ void wake_sleepers() {
   }
 }
 
-extern "C" void on_signal(int signal_number) {
+// Records the signal and wakes sleepers (async-signal-safe).
+void note_signal(int signal_number) {
   caught_signal.store(signal_number);
   wake_sleepers();
+}
+
+extern "C" void on_signal(int signal_number) {
+  const int saved_errno = errno;  // write() may set it under the interrupted code's feet
+  // A SIGINT after any interrupt signal means "now": the run is not waited for. The
+  // row's ending cannot be written from here (libpq is not async-signal-safe); the
+  // heartbeat stops with the process, so a reap ends the row later.
+  if (signal_number == SIGINT && caught_signal.load() != 0) ::_exit(kExitAtOnce);
+  note_signal(signal_number);
+  errno = saved_errno;
 }
 
 }  // namespace
@@ -45,8 +57,10 @@ void install_interrupt_handlers() {
   action.sa_handler = on_signal;
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0;  // no SA_RESTART: blocking calls return EINTR and notice the flag
-  ::sigaction(SIGINT, &action, nullptr);
-  ::sigaction(SIGTERM, &action, nullptr);
+  for (int signal_number : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(signal_number, &action, nullptr);
+  // A closed stdout or stderr (`... | head`) makes writes fail with EPIPE instead of
+  // killing the process with the job still running.
+  ::signal(SIGPIPE, SIG_IGN);
 }
 
 bool interrupted() { return caught_signal.load() != 0 || cancel_flag.load(); }
@@ -81,7 +95,7 @@ void raise_cancel() {
 
 bool cancel_raised() { return cancel_flag.load(); }
 
-void simulate_interrupt(int signal_number) { on_signal(signal_number); }
+void simulate_interrupt(int signal_number) { note_signal(signal_number); }
 
 void reset_interrupt_for_tests() {
   caught_signal.store(0);

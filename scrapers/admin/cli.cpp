@@ -9,6 +9,7 @@
 #include "common/util/version.hpp"
 #include "scrapers/admin/queue_cli.hpp"
 #include "scrapers/registry/registry.hpp"
+#include "scrapers/runtime/cli_numbers.hpp"
 #include "scrapers/runtime/cli_support.hpp"
 #include "scrapers/runtime/duration.hpp"
 #include "scrapers/runtime/job_runner.hpp"
@@ -37,7 +38,7 @@ void build(CLI::App& app, Options& o, Raw& raw) {
   add_command(app, "migrate", "Apply pending schema migrations", Command::migrate, o);
   add_command(app, "active", "List running jobs", Command::active, o);
   auto* failed = add_command(app, "failed", "List the latest failed jobs", Command::failed, o);
-  failed->add_option("--limit", o.limit, "How many (default 10)")->check(CLI::Range(0, 10000));
+  runtime::add_int_option(*failed, "--limit", 1, 10000, o.limit, "How many (default 10)");
   for (auto [name, help, command] :
        {std::tuple{"stats", "Count and average duration per script and status; the queue per program",
                    Command::stats},

@@ -9,11 +9,14 @@
 #include "scrapers/admin/timestamp.hpp"
 #include "scrapers/registry/dependent_args.hpp"
 #include "scrapers/registry/registry.hpp"
+#include "scrapers/runtime/cli_numbers.hpp"
 #include "scrapers/runtime/duration.hpp"
 #include "tracking/database.hpp"
 
 namespace scrapers::admin {
 namespace {
+
+constexpr int kMaxPriority = 1'000'000;
 
 constexpr const char* kProgramHelp =
     "PROGRAM [PROGRAM ARGS...]: a registered program and its own command line, exactly as typed";
@@ -21,9 +24,10 @@ constexpr const char* kProgramHelp =
 // A subcommand whose words after PROGRAM are PROGRAM's own (CLI11 leaves them unparsed).
 CLI::App* add_program_command(CLI::App& parent, const char* name, const char* help, Command command, Options& o) {
   auto* sub = add_command(parent, name, help, command, o);
-  sub->add_option("--priority", o.queue.priority, "Higher runs first (default 0)");
-  sub->add_option("--max-attempts", o.queue.max_attempts, "Attempts before the job stays failed (default 3)")
-      ->check(CLI::Range(1, 1000));
+  runtime::add_int_option(*sub, "--priority", -kMaxPriority, kMaxPriority, o.queue.priority,
+                          "Higher runs first (default 0)");
+  runtime::add_int_option(*sub, "--max-attempts", 1, 1000, o.queue.max_attempts,
+                          "Attempts before the job stays failed (default 3)");
   sub->prefix_command();
   sub->footer(kProgramHelp);
   return sub;

@@ -11,7 +11,7 @@
 namespace scrapers::chereads {
 namespace {
 
-std::unique_ptr<CLI::App> make_app(ChereadsSegmentOptions& options) {
+std::unique_ptr<CLI::App> make_app(ChereadsSegmentOptions& options, bool& end_given) {
   auto app = std::make_unique<CLI::App>(
       "Fetches the chapter pages of a chereads edition's segments and stores each chapter as a "
       "clean HTML document (asset role 'content'). Locked chapters are counted and stay pending.",
@@ -24,7 +24,10 @@ std::unique_ptr<CLI::App> make_app(ChereadsSegmentOptions& options) {
       "first chapter number (default 1)");
   runtime::add_whole_number_option(
       *app, "--end", 1, kMaxChapterNumber,
-      [&options](std::uint64_t n) { options.end = static_cast<std::int64_t>(n); },
+      [&options, &end_given](std::uint64_t n) {
+        options.end = static_cast<std::int64_t>(n);
+        end_given = true;
+      },
       "last chapter number (default 999999)");
   runtime::add_whole_number_option(
       *app, "--delay", 0, runtime::kMaxDelayMs,
@@ -39,19 +42,26 @@ std::unique_ptr<CLI::App> make_app(ChereadsSegmentOptions& options) {
   return app;
 }
 
-std::string validate(const ChereadsSegmentOptions& options) {
+// The option to blame for an empty range is the one the user gave: --start beyond the
+// default end, or an --end below --start.
+std::string validate(const ChereadsSegmentOptions& options, bool end_given) {
   if (!is_uuid(options.edition_id)) return "--editionId: '" + options.edition_id + "' is not a UUID";
-  if (options.end < options.start) {
-    return "--end: must not be below --start (" + std::to_string(options.end) + " < " +
-           std::to_string(options.start) + ")";
+  if (options.end >= options.start) return {};
+  if (!end_given) {
+    return "--start: " + std::to_string(options.start) + " is beyond the default last chapter " +
+           std::to_string(options.end) + " (give --end too)";
   }
-  return {};
+  return "--end: must not be below --start (" + std::to_string(options.end) + " < " +
+         std::to_string(options.start) + ")";
 }
 
 }  // namespace
 
 runtime::ParsedCli<ChereadsSegmentOptions> parse_chereads_segment_cli(const runtime::CommandLine& command_line) {
-  return runtime::parse_command_line<ChereadsSegmentOptions>(command_line, make_app, validate);
+  bool end_given = false;
+  return runtime::parse_command_line<ChereadsSegmentOptions>(
+      command_line, [&](ChereadsSegmentOptions& options) { return make_app(options, end_given); },
+      [&](ChereadsSegmentOptions& options) { return validate(options, end_given); });
 }
 
 }  // namespace scrapers::chereads

@@ -64,16 +64,29 @@ int end_job(tracking::Database& db, tracking::JobGuard& guard, JobResult result)
 }
 
 // Runs `emplace_guard` (which marks the job running, or takes it over); a failure is
-// one log line and exit 1.
+// one log line and its one-line reason.
 template <class EmplaceGuard>
-int start_guard(tracking::Database& db, const std::string& job_id, const EmplaceGuard& emplace_guard) {
+std::optional<std::string> start_guard(tracking::Database& db, const std::string& job_id,
+                                       const EmplaceGuard& emplace_guard) {
   try {
     emplace_guard();
-    return exit_code::ok;
+    return std::nullopt;
   } catch (const std::exception& e) {
-    log::error("cannot start job " + job_id + ": " + db.to_error(e, "").describe());
-    return exit_code::job_failed;
+    std::string reason = db.to_error(e, "").describe();
+    log::error("cannot start job " + job_id + ": " + reason);
+    return reason;
   }
+}
+
+// Ends the new row whose start failed, so it does not stay `queued` for ever; on a
+// fresh connection when the main one failed.
+void fail_unstarted(tracking::Database& db, const std::string& job_id, const std::string& reason) {
+  const std::string error = "the job could not be started: " + reason;
+  auto ended = tracking::fail_unstarted_job(db, job_id, error);
+  if (!ended && ended.error().kind == ErrorKind::database) {
+    if (auto fresh = db.open_another()) ended = tracking::fail_unstarted_job(*fresh, job_id, error);
+  }
+  if (!ended) log::error("job " + job_id + " could not be marked failed: " + ended.error().describe());
 }
 
 // Starts `guard` on a new queued row; returns the exit code when that fails.
@@ -84,7 +97,10 @@ int start_new_job(tracking::Database& db, const JobSpec& spec, const tracking::J
     log::error("cannot create the job: " + job_id.error().describe());
     return exit_code::job_failed;
   }
-  return start_guard(db, *job_id, [&] { guard.emplace(db, *job_id, options); });
+  const auto failed = start_guard(db, *job_id, [&] { guard.emplace(db, *job_id, options); });
+  if (!failed) return exit_code::ok;
+  fail_unstarted(db, *job_id, *failed);
+  return exit_code::job_failed;
 }
 
 // Starts `guard` on the row PIPELINE_JOB_ID names (see job_adoption.hpp). A row that
@@ -101,7 +117,8 @@ int start_adopted_job(tracking::Database& db, const JobSpec& spec, const std::st
     log::error(std::string(kAdoptJobVariable) + ": " + adopted.error().describe());
     return adopted.error().kind == ErrorKind::database ? exit_code::job_failed : exit_code::usage;
   }
-  return start_guard(db, job_id, [&] { guard.emplace(db, *adopted, options); });
+  const auto failed = start_guard(db, job_id, [&] { guard.emplace(db, *adopted, options); });
+  return failed ? exit_code::job_failed : exit_code::ok;
 }
 
 }  // namespace

@@ -7,9 +7,11 @@
 //                                                  output (counts kept)      -> exit 1
 //   body throws (ErrorException, libpqxx, any)  -> failed with the one-line,
 //                                                  password-free message     -> exit 1
-//   a SIGINT/SIGTERM arrived (scrapers::interrupted()) before, during or
-//   right after the body                        -> failed "interrupted by signal",
+//   a SIGINT/SIGTERM/SIGHUP arrived (scrapers::interrupted()) before, during
+//   or right after the body                     -> failed "interrupted by signal",
 //                                                  output kept if returned   -> exit 130
+//   a second SIGINT                             -> exit 130 at once; the row is left
+//                                                  `running` for a reap (signals.hpp)
 //   a cancel was requested (`pipeline-jobs cancel`: seen by the heartbeat or a
 //   progress write, which raise the interrupt flag, or cancel_requested_at found
 //   set after a SIGINT/SIGTERM, e.g. the worker stopping the child)
@@ -19,7 +21,9 @@
 // `errors` entry, so the queue retries only what a retry can fix: a body's JobResult
 // says it; a thrown ErrorException is classified by failure_kind_of(); any other
 // exception is retryable; an interrupt is retryable.
-// A job that cannot be created or started leaves a log line and exits 1.
+// A job that cannot be created or started leaves a log line and exits 1; a created job
+// whose `running` update fails is ended `failed` ("the job could not be started: ..."),
+// never left `queued`.
 // When $PIPELINE_JOB_ID names an existing row, that row is adopted instead of creating
 // one (tracking/job_adoption.hpp): a queued row, or a running row whose worker equals
 // $PIPELINE_JOB_WORKER (the caller that claimed it, whose attempt is not counted

@@ -1,18 +1,19 @@
 #include "scrapers/try_run/try_run_cli.hpp"
 
-#include <cmath>
 #include <functional>
 #include <memory>
 
+#include "scrapers/runtime/cli_numbers.hpp"
 #include "scrapers/runtime/cli_support.hpp"
 #include "scrapers/runtime/duration.hpp"
 
 namespace scrapers::try_run {
 namespace {
 
+constexpr std::uint64_t kMaxSeconds = 86'400;
+
 // Flags whose values need more checking than CLI11 does, as typed.
 struct RawFlags {
-  double seconds = 0;
   bool fail = false;
   std::string heartbeat_interval;
 };
@@ -22,7 +23,10 @@ std::unique_ptr<CLI::App> make_app(TryRunOptions& options, RawFlags& raw) {
       "Runs a short real tracked job (scrape, scriptType pipeline-jobs-try-run) that only lasts a while.",
       "pipeline-jobs try-run");
   runtime::add_version_flag(*app);
-  app->add_option("--seconds", raw.seconds, "How long the run lasts (default 0)")->check(CLI::Range(0.0, 86400.0));
+  runtime::add_seconds_option(
+      *app, "--seconds", kMaxSeconds,
+      [&options](std::uint64_t ms) { options.run_for = std::chrono::milliseconds(ms); },
+      "How long the run lasts (default 0)");
   auto* fail = app->add_flag("--fail", raw.fail, "End the run failed (\"failed on purpose\")");
   app->add_option("--fail-with", options.fail_with, "End the run failed with this message")->excludes(fail);
   app->add_option("--heartbeat-interval", raw.heartbeat_interval,
@@ -33,7 +37,6 @@ std::unique_ptr<CLI::App> make_app(TryRunOptions& options, RawFlags& raw) {
 
 // Turns the raw flags into options; returns an error message or "".
 std::string finish(TryRunOptions& options, const RawFlags& raw) {
-  options.run_for = std::chrono::milliseconds(std::llround(raw.seconds * 1000.0));
   if (raw.fail) options.fail_with = kFailedOnPurpose;
   if (!raw.heartbeat_interval.empty()) {
     auto interval = runtime::parse_duration(raw.heartbeat_interval);

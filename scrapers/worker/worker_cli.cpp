@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "scrapers/registry/registry.hpp"
+#include "scrapers/runtime/cli_numbers.hpp"
 #include "scrapers/runtime/cli_support.hpp"
 #include "scrapers/runtime/duration.hpp"
 
@@ -21,8 +22,8 @@ std::unique_ptr<CLI::App> make_app(WorkerOptions& options, RawFlags& raw) {
   auto app = std::make_unique<CLI::App>(
       "Claims jobs from the pipeline_jobs queue and runs them as their programs.", "pipeline-jobs worker");
   runtime::add_version_flag(*app);
-  app->add_option("--concurrency", options.concurrency, "Jobs run at once (default 1)")
-      ->check(CLI::Range(1, kMaxConcurrency));
+  runtime::add_int_option(*app, "--concurrency", 1, kMaxConcurrency, options.concurrency,
+                          "Jobs run at once (default 1)");
   app->add_option("--programs", raw.programs, "Claim only these programs (comma-separated; default all)")
       ->delimiter(',');
   app->add_option("--poll", raw.poll, "Pause between claims when idle, e.g. 500ms (default 1s)");

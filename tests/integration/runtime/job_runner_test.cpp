@@ -143,6 +143,43 @@ TEST_F(JobRunner, ASignalBeforeTheBodySkipsItAndEndsInterrupted) {
   EXPECT_EQ(sql_->scalar("SELECT error FROM pipeline_jobs"), "interrupted by signal");
 }
 
+TEST_F(JobRunner, AJobWhoseRunningUpdateIsRefusedEndsFailedWithTheReasonNotQueued) {
+  sql_->exec(R"sql(
+    CREATE FUNCTION refuse_running() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.status = 'running' THEN RAISE EXCEPTION 'running refused by the test trigger'; END IF;
+      RETURN NEW;
+    END $$;
+    CREATE TRIGGER refuse_running BEFORE UPDATE ON pipeline_jobs
+      FOR EACH ROW EXECUTE FUNCTION refuse_running();
+  )sql");
+  bool ran = false;
+  const int code = rt::run_tracked_job(*db_, spec(), [&](rt::JobContext&) {
+    ran = true;
+    return rt::JobResult::success(counts(0, 0, 0));
+  });
+  EXPECT_EQ(code, rt::exit_code::job_failed);
+  EXPECT_FALSE(ran);
+  const auto rows = sql_->query("SELECT status, error, finished_at IS NOT NULL FROM pipeline_jobs");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0][0], "failed") << "not left queued";
+  const std::string error = rows[0][1].value_or("");
+  EXPECT_EQ(error.rfind("the job could not be started: ", 0), 0u) << error;
+  EXPECT_NE(error.find("running refused by the test trigger"), std::string::npos) << error;
+  EXPECT_EQ(error.find('\n'), std::string::npos) << error;
+  EXPECT_EQ(rows[0][2], "t");
+}
+
+TEST_F(JobRunner, OnlyAQueuedRowIsEndedAsUnstarted) {
+  auto id = tracking::create_job(*db_, tracking::JobType::scrape, {{"scriptType", "x"}});
+  ASSERT_TRUE(id.ok());
+  ASSERT_TRUE(tracking::update_job_status(*db_, *id, tracking::JobStatus::running).ok());
+  auto refused = tracking::fail_unstarted_job(*db_, *id, "never started");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, ErrorKind::invalid_argument);
+  EXPECT_EQ(column(*id, "status"), "running") << "a started row keeps its status";
+}
+
 TEST_F(JobRunner, AnOutputWithoutTheMinimumCountsEndsFailedAndExitsOne) {
   const int code = run(spec(), [](rt::JobContext&) { return rt::JobResult::success({{"editionId", "x"}}); });
   EXPECT_EQ(code, 1);

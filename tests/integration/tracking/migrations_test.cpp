@@ -1,5 +1,7 @@
 // Migrations on a fresh database, twice, concurrently, and over an existing production
-// Supabase-style schema (uuid_generate_v4() defaults, rows already present).
+// Supabase-style schema (uuid_generate_v4() defaults, rows already present), also one
+// whose tables lack the unique constraints the upserts need (with and without rows
+// that would break them).
 #include "tracking/migrations.hpp"
 
 #include <gtest/gtest.h>
@@ -8,6 +10,7 @@
 #include <thread>
 
 #include "tests/integration/tracking/tracking_fixture.hpp"
+#include "tracking/catalog.hpp"
 #include "tracking/jobs.hpp"
 
 namespace scrapers::testing {
@@ -196,6 +199,101 @@ TEST_F(Migrations, NoNoticesReachStderrWhenObjectsAlreadyExist) {
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(err.find("NOTICE"), std::string::npos) << err;
   EXPECT_EQ(err.find("already exists"), std::string::npos) << err;
+}
+
+// `schema` with `from` replaced by `to` (which must occur).
+std::string with_replaced(std::string schema, const std::string& from, const std::string& to) {
+  const auto at = schema.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) schema.replace(at, from.size(), to);
+  return schema;
+}
+
+// The Supabase schema as some projects have it: no unique constraint on segments,
+// assets.r2_key or segment_assets.
+std::string schema_without_unique_constraints() {
+  std::string schema = with_replaced(kSupabaseSchema, ",\n  UNIQUE (edition_id, segment_type, number));", ");");
+  schema = with_replaced(schema, "r2_key TEXT UNIQUE", "r2_key TEXT");
+  return with_replaced(schema, ", PRIMARY KEY (segment_id, asset_id));", ");");
+}
+
+// Every ON CONFLICT target of the suite, as a statement that needs it.
+const char* const kConflictStatements[] = {
+    "INSERT INTO works (id, title) VALUES ('11111111-1111-4111-8111-111111111111', 'x') ON CONFLICT (id) DO "
+    "NOTHING",
+    "INSERT INTO segments (edition_id, segment_type, number) VALUES "
+    "('22222222-2222-4222-8222-222222222222', 'chapter', 1) ON CONFLICT (edition_id, segment_type, number) DO "
+    "NOTHING",
+    "INSERT INTO assets (r2_key) VALUES ('k') ON CONFLICT (r2_key) DO NOTHING",
+    "INSERT INTO segment_assets (segment_id, asset_id) SELECT s.id, a.id FROM segments s, assets a "
+    "LIMIT 1 ON CONFLICT (segment_id, asset_id) DO NOTHING",
+    "INSERT INTO job_schedules (name, cron, program) VALUES ('s', '* * * * *', 'p') ON CONFLICT (name) DO NOTHING",
+    "INSERT INTO host_pacing (host, next_allowed_at) VALUES ('h', now()) ON CONFLICT (host) DO NOTHING"};
+
+std::string unique_index_count(const TestDatabase& sql) {
+  return sql
+      .scalar(
+          "SELECT count(*) FROM pg_index WHERE indisunique AND indrelid IN "
+          "('segments'::regclass, 'assets'::regclass, 'segment_assets'::regclass)")
+      .value_or("?");
+}
+
+TEST_F(Migrations, TablesWithoutTheUniqueConstraintsGetThemAndUpsertsWork) {
+  sql_->exec(schema_without_unique_constraints());
+  for (std::size_t i = 1; i <= 3; ++i) {      // segments, assets, segment_assets
+    expect_rejected(kConflictStatements[i]);  // what every run met before: no constraint to infer
+  }
+  auto report = tracking::migrate(*db_);
+  ASSERT_TRUE(report.ok()) << report.error().describe();
+  EXPECT_EQ(report->schema_version, tracking::migrations().back().version);
+  for (const char* statement : kConflictStatements) {
+    EXPECT_NO_THROW(sql_->exec(statement)) << statement;
+  }
+  // A run's upserts, through the catalog: the second one updates instead of duplicating.
+  const std::string edition = "22222222-2222-4222-8222-222222222222";
+  std::vector<tracking::SegmentInput> chapters{{"3", "Chapter 3", "https://example.com/3"}};
+  auto first = tracking::upsert_segments(*db_, edition, "chapter", chapters);
+  ASSERT_TRUE(first.ok()) << first.error().describe();
+  EXPECT_EQ(first->inserted, 1);
+  chapters[0].canonical_url = "https://example.com/3b";
+  auto second = tracking::upsert_segments(*db_, edition, "chapter", chapters);
+  ASSERT_TRUE(second.ok()) << second.error().describe();
+  EXPECT_EQ(second->updated, 1);
+  EXPECT_EQ(count("segments WHERE number = 3"), "1");
+  EXPECT_TRUE(tracking::migrate(*db_)->applied.empty()) << "migrating again changes nothing";
+}
+
+TEST_F(Migrations, DuplicatesThatWouldBreakAConstraintStopTheMigrationNamingThemAndChangeNothing) {
+  sql_->exec(schema_without_unique_constraints());
+  sql_->exec(
+      "INSERT INTO segments (edition_id, segment_type, number, title) VALUES "
+      "('22222222-2222-4222-8222-222222222222', 'chapter', 2, 'Chapter 2 again');"
+      "INSERT INTO assets (r2_key) VALUES ('novel/a.html'), ('novel/a.html'), ('novel/b.html'), (NULL), (NULL);");
+  const std::string indexes_before = unique_index_count(*sql_);
+  auto report = tracking::migrate(*db_);
+  ASSERT_FALSE(report.ok()) << "duplicates must stop the migration";
+  const std::string message = report.error().describe();
+  EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+  EXPECT_NE(message.find("segments (edition_id, segment_type, number): "
+                         "(22222222-2222-4222-8222-222222222222, chapter, 2) x2"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("assets (r2_key): (novel/a.html) x2"), std::string::npos) << message;
+  EXPECT_EQ(message.find("segment_assets"), std::string::npos) << "no duplicates there: " << message;
+  EXPECT_EQ(message.find("b.html"), std::string::npos) << "NULLs and single rows are no duplicates: " << message;
+  EXPECT_EQ(unique_index_count(*sql_), indexes_before)
+      << "no index added, not even where there were no duplicates";
+  EXPECT_EQ(count("scraper_schema_migrations WHERE name = 'conflict_targets'"), "0");
+  EXPECT_EQ(count("segments"), "3");
+  EXPECT_EQ(count("assets"), "5");
+  // Once the duplicates are gone, migrating again adds the constraints.
+  sql_->exec(
+      "DELETE FROM segments WHERE title = 'Chapter 2 again'; DELETE FROM assets WHERE r2_key = 'novel/a.html'");
+  auto again = tracking::migrate(*db_);
+  ASSERT_TRUE(again.ok()) << again.error().describe();
+  for (const char* statement : kConflictStatements) {
+    EXPECT_NO_THROW(sql_->exec(statement)) << statement;
+  }
 }
 
 }  // namespace
