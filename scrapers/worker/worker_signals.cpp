@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 
 namespace scrapers::worker {
@@ -14,10 +15,13 @@ namespace {
 std::atomic<int> stops{0};
 int wake_pipe[2] = {-1, -1};
 
+// Async-signal-safe; errno is restored so the interrupted code never sees the write's.
 void wake() {
   if (wake_pipe[1] < 0) return;
+  const int saved_errno = errno;
   const char byte = 1;
   [[maybe_unused]] auto n = ::write(wake_pipe[1], &byte, 1);
+  errno = saved_errno;
 }
 
 extern "C" void on_stop(int) {
@@ -41,6 +45,7 @@ void install_worker_signals() {
   if (wake_pipe[0] < 0 && ::pipe2(wake_pipe, O_CLOEXEC | O_NONBLOCK) != 0) wake_pipe[0] = wake_pipe[1] = -1;
   handle(SIGTERM, on_stop);
   handle(SIGINT, on_stop);
+  handle(SIGHUP, on_stop);  // a closed terminal stops the worker gracefully, like SIGTERM
   handle(SIGCHLD, on_child);
   ::signal(SIGPIPE, SIG_IGN);
 }

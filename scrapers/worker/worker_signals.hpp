@@ -1,5 +1,5 @@
 // The worker's own signal handling (one process, one loop). Handlers only count and
-// wake: SIGTERM/SIGINT add a stop request, SIGCHLD (a child ended) and both stop
+// wake: SIGTERM/SIGINT/SIGHUP add a stop request, SIGCHLD (a child ended) and both stop
 // signals write to a self-pipe that wait_for_event() polls, so the loop sleeps until the
 // next poll tick or wakes within milliseconds of either. SIGPIPE is ignored (logs to a
 // closed stderr must not kill the worker); children get default dispositions back

@@ -62,6 +62,19 @@ TEST_F(WorkerLifecycle, SigtermPutsTheRunningJobBackWithoutUsingAnAttemptAndAnot
   EXPECT_EQ(text(job, "attempt"), "1");
 }
 
+// A closed terminal (SIGHUP) used to kill the worker outright; it now stops like SIGTERM.
+TEST_F(WorkerLifecycle, SighupStopsTheWorkerGracefullyAndPutsItsJobBack) {
+  const std::string job = enqueue({"--seconds", "30"}, 0, 3);
+  auto worker = start_worker({"--concurrency", "1", "--poll", "100ms"});
+  ASSERT_TRUE(reaches(job, "status = 'running' AND input ? 'seconds'")) << worker.err_so_far();
+  worker.send_signal(SIGHUP);
+  const ProcessResult stopped = worker.wait(20s);
+  EXPECT_EQ(stopped.term_signal, 0) << "killed by the signal";
+  EXPECT_EQ(stopped.exit_code, 0) << stopped.err;
+  EXPECT_EQ(text(job, "status"), "queued");
+  EXPECT_EQ(text(job, "attempt"), "0");
+}
+
 TEST_F(WorkerLifecycle, AJobThatIgnoresTheShutdownIsKilledAfterTheTimeoutAndItsAttemptCounts) {
   const std::string job = enqueue({"--seconds", "30"}, 0, 3);
   auto worker = start_worker({"--concurrency", "1", "--poll", "100ms", "--shutdown-timeout", "1s"});
