@@ -38,6 +38,7 @@ struct CurlOptions {
   std::size_t max_body_bytes = std::size_t{32} * 1024 * 1024;
   std::string user_agent{kDefaultUserAgent};
   long max_redirects = 5;
+  std::string ca_file;  // a CA bundle to trust instead of the system's ("" = system), e.g. a private CA
 };
 
 // Defaults overridden by the variables above; a malformed value is invalid_argument.

@@ -22,8 +22,9 @@ ProcessResult bulk(ScraperHarness& h, const std::vector<std::string>& args, Env 
 std::size_t files_under(const std::filesystem::path& dir) {
   std::size_t n = 0;
   if (!std::filesystem::exists(dir)) return 0;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir))
-    n += entry.is_regular_file() ? 1 : 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file()) ++n;
+  }
   return n;
 }
 
