@@ -48,6 +48,13 @@ TEST_F(HostileE2e, ADownloadLinkThatRedirectsOffTheApiHostStoresNothing) {
   away.fault = "redirect";
   away.location = "http://localhost:" + port() + "/stolen.srt?token=abc";
   h->server().add_fault(away);
+  scrapers::testing::FaultRule stolen;  // what a followed redirect would have stored
+  stolen.path = "/stolen.srt";
+  stolen.fault = "status";
+  stolen.status = 200;
+  stolen.body = "1\n00:00:01,000 --> 00:00:02,000\nnot from the API host\n";
+  stolen.content_type = "application/x-subrip";
+  h->server().add_fault(stolen);
   const ProcessResult result = bulk(*h, {"--editionId", show.season1, "--limit", "1"});
   EXPECT_EQ(result.exit_code, 1) << result.err;
   const auto job = h->last_job();
