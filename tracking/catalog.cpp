@@ -190,8 +190,30 @@ Result<std::vector<Segment>> load_segments(Database& db, const std::vector<std::
   });
 }
 
+Result<std::optional<AssetHolder>> find_asset_holder(Database& db, const std::string& key, bool prefix,
+                                                     const std::string& segment_id) {
+  static constexpr const char* kHolder = R"sql(
+    SELECT a.r2_key, s.id, s.number::text
+      FROM assets a
+      JOIN segment_assets sa ON sa.asset_id = a.id
+      JOIN segments s ON s.id = sa.segment_id
+     WHERE (CASE WHEN $2::boolean THEN left(a.r2_key, length($1::text)) = $1::text ELSE a.r2_key = $1::text END)
+       AND sa.segment_id <> $3::uuid
+     ORDER BY s.number, s.id
+     LIMIT 1
+  )sql";
+  return in_transaction(db, "looking up who holds asset key " + key, [&](pqxx::work& tx) {
+    const auto rows = tx.exec_params(kHolder, key, prefix, segment_id);
+    if (rows.empty()) return std::optional<AssetHolder>();
+    return std::optional<AssetHolder>(AssetHolder{rows[0][0].as<std::string>(), rows[0][1].as<std::string>(),
+                                                  rows[0][2].is_null() ? "" : rows[0][2].as<std::string>()});
+  });
+}
+
 Result<std::string> register_and_link_asset(Database& db, const AssetRecord& asset, const std::string& segment_id,
                                             const std::string& role) {
+  // The DO UPDATE's WHERE keeps an asset that another segment links to as it is: no
+  // row comes back, nothing is linked, and the caller hears why.
   static constexpr const char* kRegister = R"sql(
     WITH asset AS (
       INSERT INTO assets (provider, bucket, r2_key, asset_type, content_type, bytes, sha256, upload_source)
@@ -200,6 +222,8 @@ Result<std::string> register_and_link_asset(Database& db, const AssetRecord& ass
         SET provider = EXCLUDED.provider, bucket = EXCLUDED.bucket, asset_type = EXCLUDED.asset_type,
             content_type = EXCLUDED.content_type, bytes = EXCLUDED.bytes, sha256 = EXCLUDED.sha256,
             upload_source = EXCLUDED.upload_source
+        WHERE NOT EXISTS (SELECT 1 FROM segment_assets other
+                           WHERE other.asset_id = assets.id AND other.segment_id <> $9::uuid)
       RETURNING id
     )
     INSERT INTO segment_assets (segment_id, asset_id, role)
@@ -207,12 +231,17 @@ Result<std::string> register_and_link_asset(Database& db, const AssetRecord& ass
     ON CONFLICT (segment_id, asset_id) DO UPDATE SET role = EXCLUDED.role
     RETURNING asset_id
   )sql";
-  return in_transaction(db, "registering asset " + asset.key, [&](pqxx::work& tx) {
-    return tx
-        .exec_params1(kRegister, asset.provider, asset.bucket, asset.key, asset.asset_type, asset.content_type,
-                      asset.bytes, asset.sha256, asset.upload_source, segment_id, role)[0]
-        .as<std::string>();
+  auto linked = in_transaction(db, "registering asset " + asset.key, [&](pqxx::work& tx) {
+    const auto rows = tx.exec_params(kRegister, asset.provider, asset.bucket, asset.key, asset.asset_type,
+                                     asset.content_type, asset.bytes, asset.sha256, asset.upload_source,
+                                     segment_id, role);
+    return rows.empty() ? std::optional<std::string>() : std::optional<std::string>(rows[0][0].as<std::string>());
   });
+  if (!linked.ok()) return std::move(linked).error();
+  if (*linked) return std::move(**linked);
+  return make_error(ErrorKind::invalid_argument,
+                    "asset key " + asset.key + " already belongs to another segment's asset; not re-pointed",
+                    "segment " + segment_id);
 }
 
 }  // namespace scrapers::tracking

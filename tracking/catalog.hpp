@@ -9,6 +9,8 @@
 //   new numbers are inserted, rows whose canonical_url differs get the new title and
 //   url (updated), identical rows are left alone (skipped).
 // - An asset row and its segment link are written by one statement: never half.
+// - An asset linked to one segment is never re-pointed: registering its key for
+//   another segment is refused (the row, its bytes and its links stay as they were).
 // - Numbers travel as exact decimal text ("10.5"), never through a double.
 // Every function returns a one-line, password-free Error on database failure.
 #pragma once
@@ -101,7 +103,21 @@ Result<std::vector<Segment>> list_segments(Database& db, const SegmentQuery& que
 Result<std::vector<Segment>> load_segments(Database& db, const std::vector<std::string>& ids,
                                            const std::optional<std::string>& asset_role);
 
-// Upserts the asset by key and links it to the segment with `role`; returns the asset id.
+// A segment other than the asking one that holds an asset by its key.
+struct AssetHolder {
+  std::string key;
+  std::string segment_id;
+  std::string segment_number;
+};
+
+// The first segment other than `segment_id` linked to an asset whose key is `key`
+// (with `prefix`: starts with `key`), nullopt when there is none.
+Result<std::optional<AssetHolder>> find_asset_holder(Database& db, const std::string& key, bool prefix,
+                                                     const std::string& segment_id);
+
+// Upserts the asset by key and links it to the segment with `role`; returns the asset
+// id. invalid_argument, changing nothing, when the key's asset is linked to another
+// segment (see find_asset_holder).
 Result<std::string> register_and_link_asset(Database& db, const AssetRecord& asset, const std::string& segment_id,
                                             const std::string& role);
 

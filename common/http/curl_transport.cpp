@@ -3,11 +3,15 @@
 
 #include <curl/curl.h>
 
+#include <sys/socket.h>
+
 #include <mutex>
 #include <string_view>
 
 #include "common/http/env_number.hpp"
+#include "common/http/public_address.hpp"
 #include "common/http/redact.hpp"
+#include "common/http/redirect_policy.hpp"
 #include "common/http/url.hpp"
 #include "common/util/env.hpp"
 #include "common/util/log.hpp"
@@ -59,8 +63,23 @@ struct Transfer {
   std::size_t max_body = 0;
   bool too_large = false;
   bool interrupted = false;
+  bool needs_public_address = false;  // this hop's socket may connect only to a public address
+  std::string refused_address;        // the address a socket was refused for, if any
   char error_buffer[CURL_ERROR_SIZE] = {};
 };
+
+// Every socket curl opens for a hop passes here, after DNS and before connect(), so
+// the address checked is the address used: a name that resolves to a public address
+// for a check and to a private one for the connection (DNS rebinding) cannot slip by.
+curl_socket_t on_open_socket(void* user, curlsocktype /*purpose*/, curl_sockaddr* address) {
+  auto* transfer = static_cast<Transfer*>(user);
+  if (transfer->needs_public_address && !is_public_address(&address->addr)) {
+    const std::string text = address_text(&address->addr);
+    transfer->refused_address = text.empty() ? "an address of another family" : text;
+    return CURL_SOCKET_BAD;
+  }
+  return socket(address->family, address->socktype, address->protocol);
+}
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
   auto* transfer = static_cast<Transfer*>(user);
@@ -96,7 +115,7 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   return n;
 }
 
-Slist build_header_list(const Request& request) {
+Slist build_header_list(const Request& request, const Hop& hop) {
   Slist list;
   auto append = [&list](const std::string& line) {
     if (curl_slist* head = curl_slist_append(list.get(), line.c_str())) {
@@ -112,23 +131,27 @@ Slist build_header_list(const Request& request) {
   // signature (curl issue #11664, fixed in 8.3).
   if (!request.aws_sigv4) {
     append("Expect:");  // no 100-continue round trip for large bodies
-    if (!request.body.empty() && !request.headers.has("Content-Type")) append("Content-Type:");
+    if (!hop.drop_body && !request.body.empty() && !request.headers.has("Content-Type")) append("Content-Type:");
   }
   return list;
 }
 
 long to_ms(std::chrono::milliseconds duration) { return static_cast<long>(duration.count()); }
 
-// Every option of a transfer is set here, and only here.
-void configure_handle(CURL* h, const Request& request, const CurlOptions& options, Transfer& transfer,
-                      curl_slist* headers, const std::string& userpwd) {
-  curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+// Every option of a transfer (one hop) is set here, and only here. Redirects are
+// followed by send(), hop by hop, so each one passes the redirect policy.
+void configure_handle(CURL* h, const Request& request, const Hop& hop, const CurlOptions& options,
+                      Transfer& transfer, curl_slist* headers, const std::string& userpwd) {
+  curl_easy_setopt(h, CURLOPT_URL, hop.url.c_str());
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, request.follow_redirects ? 1L : 0L);
-  curl_easy_setopt(h, CURLOPT_MAXREDIRS, options.max_redirects);
+  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
+  curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, &transfer);
+  // A reused connection opens no socket, so its address would go unchecked.
+  if (transfer.needs_public_address) curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!options.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_file.c_str());
   curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(h, CURLOPT_USERAGENT, options.user_agent.c_str());
   curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, to_ms(options.connect_timeout));
@@ -141,14 +164,15 @@ void configure_handle(CURL* h, const Request& request, const CurlOptions& option
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &transfer);
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, transfer.error_buffer);
-  if (request.method == "GET") {
+  if (hop.method == "GET") {
     curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
-  } else if (request.method == "HEAD") {
+  } else if (hop.method == "HEAD") {
     curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
   } else {
-    if (request.method != "POST") curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
+    const std::string_view body = hop.drop_body ? std::string_view() : std::string_view(request.body);
+    if (hop.method != "POST") curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, hop.method.c_str());
+    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.data());
   }
   if (request.aws_sigv4) {
     curl_easy_setopt(h, CURLOPT_AWS_SIGV4, request.aws_sigv4->provider.c_str());
@@ -177,11 +201,13 @@ CURLcode perform(CURLM* multi, CURL* easy, Transfer& transfer) {
   return result;
 }
 
-Error transfer_error(CURLcode code, CURL* easy, const Request& request, const Transfer& transfer,
-                     const CurlOptions& options) {
-  const std::string what = request.method + " " + redact_url(request.url);
+Error transfer_error(CURLcode code, const Request& request, const Hop& hop, const Transfer& transfer) {
+  const std::string what = describe_request(request, hop.url);
   const std::string detail = transfer.error_buffer[0] != '\0' ? transfer.error_buffer : curl_easy_strerror(code);
   if (transfer.interrupted) return make_error(ErrorKind::interrupted, what + " interrupted");
+  if (!transfer.refused_address.empty()) {
+    return private_address_refused(request, parse_url(hop.url).value(), transfer.refused_address);
+  }
   if (transfer.too_large) {
     const std::size_t cap = transfer.max_body;
     return make_error(ErrorKind::too_large, what + ": response body exceeds " + std::to_string(cap) + " bytes");
@@ -189,37 +215,24 @@ Error transfer_error(CURLcode code, CURL* easy, const Request& request, const Tr
   switch (code) {
     case CURLE_OPERATION_TIMEDOUT: return make_error(ErrorKind::timeout, what + " timed out: " + detail);
     case CURLE_UNSUPPORTED_PROTOCOL:
-      return make_error(ErrorKind::invalid_argument,
-                        what + ": refused a redirect to a scheme other than http/https: " + detail);
+      return make_error(ErrorKind::invalid_argument, what + ": not an http/https URL: " + detail);
     case CURLE_URL_MALFORMAT: return make_error(ErrorKind::invalid_argument, what + ": malformed URL: " + detail);
-    case CURLE_TOO_MANY_REDIRECTS: {
-      long status = 0;
-      curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
-      Error error = make_error(ErrorKind::http_status,
-                               what + ": more than " + std::to_string(options.max_redirects) +
-                                   " redirects (last status " + std::to_string(status) + ")");
-      error.http_status = static_cast<int>(status);
-      return error;
-    }
     default: return make_error(ErrorKind::network, what + " failed: " + detail);
   }
 }
 
 void fill_response_info(CURL* easy, Response& response) {
   long status = 0;
-  long redirects = 0;
   char* effective = nullptr;
   curl_off_t connect = 0;
   curl_off_t first_byte = 0;
   curl_off_t total = 0;
   curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
-  curl_easy_getinfo(easy, CURLINFO_REDIRECT_COUNT, &redirects);
   curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &effective);
   curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connect);
   curl_easy_getinfo(easy, CURLINFO_STARTTRANSFER_TIME_T, &first_byte);
   curl_easy_getinfo(easy, CURLINFO_TOTAL_TIME_T, &total);
   response.status = static_cast<int>(status);
-  response.redirect_count = static_cast<int>(redirects);
   if (effective != nullptr) response.effective_url = effective;
   response.timings.connect = std::chrono::microseconds(connect);
   response.timings.first_byte = std::chrono::microseconds(first_byte);
@@ -234,7 +247,38 @@ struct CurlTransport::Impl {
   EasyHandle easy;
   CurlStats stats;
   std::mutex mutex;
+
+  // One transfer, no redirect followed; the caller holds `mutex`.
+  Result<Response> send_hop(const Request& request, const Hop& hop);
 };
+
+Result<Response> CurlTransport::Impl::send_hop(const Request& request, const Hop& hop) {
+  CURL* handle = easy.get();
+  curl_easy_reset(handle);
+  Transfer transfer;
+  transfer.max_body = request.max_body_bytes.value_or(options.max_body_bytes);
+  transfer.needs_public_address = needs_public_address(request, parse_url(hop.url).value());
+  const Slist headers = build_header_list(request, hop);
+  const std::string userpwd = request.aws_sigv4
+                                  ? request.aws_sigv4->access_key_id + ":" + request.aws_sigv4->secret_access_key
+                                  : std::string();
+  configure_handle(handle, request, hop, options, transfer, headers.get(), userpwd);
+  const CURLcode code = perform(multi.get(), handle, transfer);
+  long connects = 0;
+  curl_easy_getinfo(handle, CURLINFO_NUM_CONNECTS, &connects);
+  stats.requests += 1;
+  stats.connections_opened += static_cast<std::uint64_t>(connects);
+  if (code != CURLE_OK) {
+    Error error = transfer_error(code, request, hop, transfer);
+    log::debug(error.message);
+    return error;
+  }
+  fill_response_info(handle, transfer.response);
+  stats.body_bytes += transfer.response.body.size();
+  log::debug(describe_request(request, hop.url) + " -> " + std::to_string(transfer.response.status) + " (" +
+             std::to_string(transfer.response.body.size()) + " bytes)");
+  return std::move(transfer.response);
+}
 
 CurlTransport::CurlTransport(CurlOptions options) : impl_(std::make_unique<Impl>()) {
   ensure_curl_global();
@@ -256,36 +300,31 @@ CurlStats CurlTransport::stats() const {
 }
 
 Result<Response> CurlTransport::send(const Request& request) {
-  const std::string what = request.method + " " + redact_url(request.url);
-  if (auto url = parse_url(request.url); !url.ok()) {
-    return make_error(ErrorKind::invalid_argument, what + ": " + url.error().message);
+  auto hop = first_hop(request);
+  if (!hop.ok()) return std::move(hop).error();
+  if (interrupted()) {
+    return make_error(ErrorKind::interrupted, describe_request(request, request.url) + " not sent: interrupted");
   }
-  if (interrupted()) return make_error(ErrorKind::interrupted, what + " not sent: interrupted");
   const std::lock_guard lock(impl_->mutex);
-  CURL* easy = impl_->easy.get();
-  curl_easy_reset(easy);
-  Transfer transfer;
-  transfer.max_body = request.max_body_bytes.value_or(impl_->options.max_body_bytes);
-  const Slist headers = build_header_list(request);
-  const std::string userpwd = request.aws_sigv4
-                                  ? request.aws_sigv4->access_key_id + ":" + request.aws_sigv4->secret_access_key
-                                  : std::string();
-  configure_handle(easy, request, impl_->options, transfer, headers.get(), userpwd);
-  const CURLcode code = perform(impl_->multi.get(), easy, transfer);
-  long connects = 0;
-  curl_easy_getinfo(easy, CURLINFO_NUM_CONNECTS, &connects);
-  impl_->stats.requests += 1;
-  impl_->stats.connections_opened += static_cast<std::uint64_t>(connects);
-  if (code != CURLE_OK) {
-    Error error = transfer_error(code, easy, request, transfer, impl_->options);
-    log::debug(error.message);
-    return error;
+  const int max_redirects = static_cast<int>(impl_->options.max_redirects);
+  std::chrono::microseconds total{0};
+  for (int redirects = 0;; ++redirects) {
+    auto response = impl_->send_hop(request, *hop);
+    if (!response.ok()) return response;
+    total += response->timings.total;
+    const auto location = response->headers.get("Location");
+    if (!request.follow_redirects || !is_redirect_status(response->status) || !location) {
+      response->redirect_count = redirects;
+      response->timings.total = total;
+      return response;
+    }
+    if (redirects >= max_redirects) return too_many_redirects(request, max_redirects, response->status);
+    hop = next_hop(request, *hop, response->status, *location);
+    if (!hop.ok()) {
+      log::debug(hop.error().message);
+      return std::move(hop).error();
+    }
   }
-  fill_response_info(easy, transfer.response);
-  impl_->stats.body_bytes += transfer.response.body.size();
-  log::debug(what + " -> " + std::to_string(transfer.response.status) + " (" +
-             std::to_string(transfer.response.body.size()) + " bytes)");
-  return std::move(transfer.response);
 }
 
 Result<CurlOptions> curl_options_from_env() {

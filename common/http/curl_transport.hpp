@@ -2,8 +2,11 @@
 //
 // Guarantees for every request: only http/https (checked before sending and for
 // every redirect; anything else is invalid_argument), TLS verification always on,
-// at most `max_redirects` redirects (more is an http_status error with the last
-// 3xx), gzip/deflate/br/zstd decoded, the decoded body capped at max_body_bytes
+// redirects followed here, hop by hop, each checked by the redirect policy
+// (redirect_policy.hpp: site requests stay on their host, downloads go over https to
+// public addresses, the address checked being the one each socket connects to, on a
+// fresh connection), at most `max_redirects` of them (more is an http_status error
+// with the last 3xx), gzip/deflate/br/zstd decoded, the decoded body capped at max_body_bytes
 // while it arrives (too_large, the transfer is aborted at once), connect and
 // total timeouts (timeout), abort within ~50 ms of scrapers::interrupted()
 // (interrupted), other transport failures as network. A non-2xx status is a
@@ -35,6 +38,7 @@ struct CurlOptions {
   std::size_t max_body_bytes = std::size_t{32} * 1024 * 1024;
   std::string user_agent{kDefaultUserAgent};
   long max_redirects = 5;
+  std::string ca_file;  // a CA bundle to trust instead of the system's ("" = system), e.g. a private CA
 };
 
 // Defaults overridden by the variables above; a malformed value is invalid_argument.

@@ -41,6 +41,12 @@ struct AwsSigV4 {
   std::string secret_access_key;
 };
 
+// Where a request, and every redirect it follows, may go (redirect_policy.hpp):
+//   site      redirects stay on the request's host or its "www." twin; never https→http.
+//   download  every hop over https to a public address (checked on the address the
+//             socket connects to), except the request's trusted_host; never https→http.
+enum class Reach { site, download };
+
 struct Request {
   std::string method = "GET";
   std::string url;
@@ -50,7 +56,11 @@ struct Request {
   std::optional<std::chrono::milliseconds> timeout;
   std::optional<std::size_t> max_body_bytes;
   std::optional<AwsSigV4> aws_sigv4;
-  bool follow_redirects = true;
+  bool follow_redirects = true;  // false: a 3xx is the Response, as sent
+  Reach reach = Reach::site;
+  // Reach::download only: the one host (name as in the URL, no port) exempt from the
+  // https and public-address rules; "" = none. See redirect_policy.hpp for who sets it.
+  std::string trusted_host;
 };
 
 struct Timings {

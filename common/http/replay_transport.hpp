@@ -5,7 +5,9 @@
 // not http(s) is invalid_argument, like the curl transport. Redirect recordings
 // (3xx + Location) are followed through other recordings when the request follows
 // redirects (at most 5, 303 and POST-on-301/302 become GET), filling
-// effective_url and redirect_count. Request::max_body_bytes is honoured (too_large).
+// effective_url and redirect_count, under the same redirect policy as the curl
+// transport (redirect_policy.hpp; there is no socket here, so for downloads only
+// private names and IP literals are refused, not names that resolve privately). Request::max_body_bytes is honoured (too_large).
 // Recordings are indexed once, when the transport is opened.
 #pragma once
 
@@ -14,6 +16,7 @@
 #include <memory>
 
 #include "common/http/recording.hpp"
+#include "common/http/redirect_policy.hpp"
 
 namespace scrapers::http {
 
@@ -29,8 +32,7 @@ class ReplayTransport final : public Transport {
   std::size_t requests_served() const { return served_.load(); }
 
  private:
-  Result<Response> answer_once(const std::string& method, const std::string& url, const std::string& body,
-                               const Request& request) const;
+  Result<Response> answer_once(const Request& request, const Hop& hop) const;
 
   RecordingIndex index_;
   std::atomic<std::size_t> served_{0};

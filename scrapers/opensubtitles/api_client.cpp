@@ -48,6 +48,15 @@ bool has_any_quota_field(const QuotaInfo& q) {
 
 }  // namespace
 
+bool is_trusted_api_host(std::string_view base_host, std::string_view configured_host) {
+  const std::string host = text::to_ascii_lower(base_host.substr(0, base_host.find(':')));
+  constexpr std::string_view kDomain = "opensubtitles.com";
+  const bool under_domain = host == kDomain || (host.size() > kDomain.size() + 1 &&
+                                                host.substr(host.size() - kDomain.size()) == kDomain &&
+                                                host[host.size() - kDomain.size() - 1] == '.');
+  return under_domain || (!host.empty() && host == configured_host);
+}
+
 Result<std::string> rebase_api_url(std::string_view configured_base, std::string_view host) {
   auto base = http::parse_url(configured_base);
   if (!base.ok()) return std::move(base).error();
@@ -75,7 +84,11 @@ Result<ApiClient> ApiClient::create(http::Transport& transport, Clock& clock, Ap
 }
 
 ApiClient::ApiClient(http::Transport& transport, Clock& clock, ApiConfig config)
-    : transport_(&transport), clock_(&clock), config_(std::move(config)), base_url_(config_.base_url) {}
+    : transport_(&transport),
+      clock_(&clock),
+      config_(std::move(config)),
+      base_url_(config_.base_url),
+      configured_host_(http::parse_url(config_.base_url).value().host) {}
 
 http::Request ApiClient::api_request(std::string method, std::string_view target) const {
   http::Request request;
@@ -159,7 +172,10 @@ Status ApiClient::login(std::string_view username, std::string_view password) {
   if (!response.ok()) return std::move(response).error();
   auto parsed = parse_login_response(response->body);
   if (!parsed.ok()) return std::move(parsed).error();
-  if (!parsed->base_host.empty()) {
+  if (!parsed->base_host.empty() && !is_trusted_api_host(parsed->base_host, configured_host_)) {
+    log::warn("OpenSubtitles: ignoring the login's base_url host '" + parsed->base_host +
+              "' (not under opensubtitles.com nor the configured API host); staying at " + base_url_);
+  } else if (!parsed->base_host.empty()) {
     auto rebased = rebase_api_url(config_.base_url, parsed->base_host);
     if (!rebased.ok()) return std::move(rebased).error();
     base_url_ = std::move(*rebased);
@@ -203,6 +219,8 @@ Result<std::string> ApiClient::fetch_link(const std::string& link) {
   if (auto paced = pace(config_.request_interval, last_request_); !paced.ok()) return std::move(paced).error();
   http::Request request;
   request.url = link;
+  request.reach = http::Reach::download;
+  request.trusted_host = configured_host_;  // see redirect_policy.hpp: the local test/demo API serves links too
   request.headers.set("User-Agent", config_.user_agent);
   request.max_body_bytes = config_.max_file_bytes;
   auto response = transport_->send(request);

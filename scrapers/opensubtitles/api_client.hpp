@@ -3,7 +3,10 @@
 // Every API call carries Api-Key, "User-Agent: <app> v<version>", Accept and (for
 // POST) Content-Type: application/json, plus "Authorization: Bearer" once logged
 // in; after login the calls go to the base_url host the login named (scheme, port
-// and path of the configured base are kept). Query strings are canonical
+// and path of the configured base are kept) when that host is opensubtitles.com, one
+// of its subdomains or the configured base's own host; any other host is ignored
+// with a warning and the calls stay on the configured base, so the key and the token
+// never follow a login answer elsewhere. Query strings are canonical
 // (api_query.hpp) and redirects are not followed, so a 301 surfaces as an error
 // instead of a silent extra hop. Pacing: at most one request per
 // `request_interval` (5 per second by default) across API calls and file fetches,
@@ -13,7 +16,9 @@
 // up to `rate_limit_retries` times; 406 is quota_exhausted at once (never retried;
 // quota() then holds the reset time); 401/403 are unauthorized at once; in
 // download(), a 410 (expired link) makes it ask for a new link exactly once.
-// Download links are fetched WITHOUT the Api-Key and the token. Neither secret is
+// Download links are fetched WITHOUT the Api-Key and the token, as Reach::download
+// requests (https to public addresses only, redirects included; the configured API
+// host is the one exemption, see redirect_policy.hpp). Neither secret is
 // ever put into an error, a log line or a URL.
 #pragma once
 
@@ -87,12 +92,18 @@ class ApiClient {
   Clock* clock_;
   ApiConfig config_;
   std::string base_url_;
-  std::string token_;  // secret
+  std::string configured_host_;  // host of config_.base_url
+  std::string token_;            // secret
   std::optional<QuotaInfo> quota_;
   std::optional<Clock::TimePoint> last_request_;
   std::optional<Clock::TimePoint> last_login_;
   int rate_limit_waits_ = 0;
 };
+
+// Whether a login's base_url host ("host" or "host:port") may receive the key and the
+// token: opensubtitles.com or a subdomain of it (by label: "evilopensubtitles.com" is
+// not), or exactly `configured_host` (the configured base's host, e.g. a test server).
+bool is_trusted_api_host(std::string_view base_host, std::string_view configured_host);
 
 // The configured base URL with its host replaced by a login's base_url host
 // ("host" or "host:port"); the configured port is kept when the host names none.

@@ -104,6 +104,17 @@ runtime::SegmentOutcome EpisodeDownloader::process(const tracking::Segment& segm
   if (auto reason = skip_reason(segment)) return runtime::SegmentOutcome::skipped(*reason);
   const auto code = parse_episode_code(segment.title);
   const std::string label = format_episode_code(*code);
+  // Before any request: another segment of this edition with the same SxxEyy would be
+  // given the same file under the same key, so a second download would only spend the
+  // quota on bytes that may not overwrite the first segment's (store_segment_asset).
+  auto holder = tracking::find_asset_holder(*db_, runtime::subtitle_key_prefix(segment, code->episode), true,
+                                            segment.id);
+  if (!holder.ok()) return outcome_for(holder.error(), label + " lookup");
+  if (*holder) {
+    return runtime::SegmentOutcome::failed(label + ": segment " + (*holder)->segment_number +
+                                           " of this edition has the same episode code and already holds " +
+                                           (*holder)->key + "; not downloaded again");
+  }
   if (auto login = ensure_login(); !login.ok()) return login_failed(login.error());
   std::string passed_over;
   auto choice = find_subtitle(segment, *code, passed_over);

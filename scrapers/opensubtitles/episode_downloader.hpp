@@ -11,6 +11,10 @@
 // (subtitle_choice.hpp), downloads it and stores it unchanged under
 // raw/anime/{work}/{edition}/episode-{E}/{sanitised file name} as a 'raw_subtitle'
 // asset linked with role 'subtitle' (blob first, then row and link in one statement).
+// A segment whose SxxEyy is the same as another segment's of the edition that already
+// holds a subtitle under that episode's key prefix fails before any request (no
+// search, no download spent): the file and key would be the same, and an asset is
+// never shared or overwritten across segments.
 // Outcomes: stored; skipped (no code, nothing found); failed (a per-episode problem,
 // the run goes on); blocked; stop when the download quota is exhausted (quota()
 // then says when it resets) or when the API refuses the key, token or login

@@ -80,12 +80,29 @@ json store_season(const OpensubtitlesWorkOptions& options, const std::string& wo
           {"unchanged", counts.skipped}};
 }
 
-runtime::JobResult work_body(const OpensubtitlesWorkOptions& options, const std::string& work_id,
+// The work the episodes go to: --workId's (known to exist), or a new one from
+// --title, created only now that the page was read, and recorded on the job.
+std::string work_for(const OpensubtitlesWorkOptions& options, const std::optional<std::string>& existing,
+                     runtime::JobContext& ctx) {
+  if (existing) return *existing;
+  auto created = tracking::create_work(ctx.db(), *options.title);
+  if (!created.ok()) {
+    Error error = std::move(created).error();
+    error.message = "cannot create the work '" + *options.title + "': " + error.message;
+    throw ErrorException(std::move(error));
+  }
+  log::info("created work " + *created + " '" + *options.title + "'");
+  ctx.set_ids(tracking::JobIds{{}, *created, {}, {}});
+  return std::move(*created);
+}
+
+runtime::JobResult work_body(const OpensubtitlesWorkOptions& options, const std::optional<std::string>& existing,
                              runtime::Services& services, runtime::JobContext& ctx) {
   const ShowPage page = fetch_show_page(services, options.url);
   const ShowPlan plan = plan_show(page);
   log_page(page, plan);
   ctx.merge_input({{"totalSegments", plan.total_episodes}});
+  const std::string work_id = work_for(options, existing, ctx);
   json editions = json::array();
   tracking::UpsertCounts total;
   for (const auto& season : plan.seasons)
@@ -110,14 +127,8 @@ runtime::JobResult work_body(const OpensubtitlesWorkOptions& options, const std:
   return runtime::JobResult::success(std::move(output));
 }
 
-// The work the job belongs to: --title creates one now; --workId must exist (nullopt when it does not).
-Result<std::optional<std::string>> resolve_work(const OpensubtitlesWorkOptions& options, tracking::Database& db) {
-  if (options.title) {
-    auto created = tracking::create_work(db, *options.title);
-    if (!created.ok()) return std::move(created).error();
-    log::info("created work " + *created + " '" + *options.title + "'");
-    return std::optional<std::string>(std::move(*created));
-  }
+// --workId's work when it exists (nullopt when it does not).
+Result<std::optional<std::string>> find_work(const OpensubtitlesWorkOptions& options, tracking::Database& db) {
   auto exists = tracking::work_exists(db, *options.work_id);
   if (!exists.ok()) return std::move(exists).error();
   if (!*exists) return std::optional<std::string>();
@@ -163,9 +174,12 @@ int run_opensubtitles_work(const OpensubtitlesWorkOptions& options, tracking::Da
     log::error(problem);
     return runtime::exit_code::usage;
   }
-  // A database failure here is the job's failure: the job row is still created (work_id
-  // only when the work is known to exist).
-  auto work = resolve_work(options, db);
+  // --workId is looked up before the job, so the row names the work from the start; a
+  // database failure there is the job's failure (the job row is still created). A
+  // --title work is created inside the job, once the page was read: a failed run
+  // leaves no empty work behind.
+  Result<std::optional<std::string>> work = std::optional<std::string>();
+  if (options.work_id) work = find_work(options, db);
   runtime::JobSpec spec;
   spec.input = {
       {"url", options.url}, {"provider", options.provider}, {"scriptType", std::string(kWorkScriptType)}};
@@ -174,11 +188,11 @@ int run_opensubtitles_work(const OpensubtitlesWorkOptions& options, tracking::Da
     if (!work.ok()) {
       throw ErrorException(make_error(work.error().kind, "cannot resolve the work: " + work.error().describe()));
     }
-    if (!*work) {
+    if (options.work_id && !*work) {
       throw ErrorException(
           make_error(ErrorKind::not_found, "work " + *options.work_id + " does not exist", "--workId"));
     }
-    return work_body(options, **work, services, ctx);
+    return work_body(options, *work, services, ctx);
   });
 }
 

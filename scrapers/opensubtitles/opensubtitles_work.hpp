@@ -4,8 +4,10 @@
 //   opensubtitles-work --url <tvshow-url> (--workId <uuid> | --title <title>)
 //                      [--provider opensubtitles]
 //
-// The work is an existing one (--workId; an unknown id fails the job) or a new one
-// created from --title before the job (a database failure there fails the job). The page is fetched and parsed (parse.hpp);
+// The work is an existing one (--workId, looked up before the job; an unknown id
+// fails the job) or a new one created from --title inside the job, only once the
+// page was fetched and parsed (so a failed run leaves no empty work; the job's
+// work_id is set when it is created). The page is fetched and parsed (parse.hpp);
 // each numbered season that lists episodes becomes one edition (media_type 'anime',
 // provider '{provider}-s{N}', canonical_url = the page URL; get-or-create, so a
 // re-run adds nothing) and its episodes are upserted in one statement as 'episode'
@@ -13,7 +15,8 @@
 // "Specials" and empty seasons are reported in the output, not stored. A challenge
 // page fails the job as blocked, an unrecognised page as layout_changed.
 // Job: input {url, provider, scriptType:'scrape-opensubtitles-work', totalSegments}
-// (totalSegments merged once known), work_id at creation. Output {workId,
+// (totalSegments merged once known), work_id at creation (--workId) or once the
+// work is created (--title). Output {workId,
 // seasonCount, totalEpisodes, editions, skippedSeasons, inserted, updated,
 // unchanged, total, success, failed, errors}, also printed on stdout.
 #pragma once

@@ -7,8 +7,19 @@
 
 namespace scrapers::runtime {
 
+Error key_taken(const tracking::AssetHolder& holder, std::string_view asking_segment) {
+  return make_error(ErrorKind::invalid_argument,
+                    "asset key " + holder.key + " already belongs to segment " + holder.segment_number + " (" +
+                        holder.segment_id + "); not overwritten",
+                    "segment " + std::string(asking_segment));
+}
+
 Result<StoredSegmentAsset> store_segment_asset(tracking::Database& db, storage::BlobStore& blobs,
                                                const std::string& segment_id, const SegmentAsset& asset) {
+  // Checked before the bytes are written: another segment's blob is never overwritten.
+  auto holder = tracking::find_asset_holder(db, asset.key, false, segment_id);
+  if (!holder) return std::move(holder).error();
+  if (*holder) return key_taken(**holder, segment_id);
   auto blob = blobs.put(asset.key, asset.content, asset.content_type);
   if (!blob) return std::move(blob).error();
   tracking::AssetRecord record{blob->provider,   blob->bucket,       blob->key,
@@ -49,9 +60,12 @@ std::string chapter_asset_key(const tracking::Segment& segment, std::string_view
          "/" + title_slug(title) + ".html";
 }
 
+std::string subtitle_key_prefix(const tracking::Segment& segment, int episode) {
+  return "raw/anime/" + segment.work_id + "/" + segment.edition_id + "/episode-" + std::to_string(episode) + "/";
+}
+
 std::string subtitle_asset_key(const tracking::Segment& segment, int episode, std::string_view file_name) {
-  return "raw/anime/" + segment.work_id + "/" + segment.edition_id + "/episode-" + std::to_string(episode) + "/" +
-         text::sanitize_filename(file_name);
+  return subtitle_key_prefix(segment, episode) + text::sanitize_filename(file_name);
 }
 
 }  // namespace scrapers::runtime

@@ -1,6 +1,9 @@
 // Storing a segment's content: blob first, then the asset row and its segment link in
 // one statement — so a crash leaves at worst an unregistered blob that the next run
 // overwrites (keys are deterministic), never a registered asset without its bytes.
+// A key whose asset is linked to another segment is refused before any byte is
+// written (invalid_argument naming the key and the holding segment): two segments
+// never share, overwrite or re-point one asset.
 // Shared by readnovel-segment, chereads-segment and bulk-download-subtitles.
 #pragma once
 
@@ -27,6 +30,9 @@ struct StoredSegmentAsset {
   storage::StoredBlob blob;
 };
 
+// invalid_argument naming the holder when the key belongs to another segment's asset.
+Error key_taken(const tracking::AssetHolder& holder, std::string_view asking_segment);
+
 Result<StoredSegmentAsset> store_segment_asset(tracking::Database& db, storage::BlobStore& blobs,
                                                const std::string& segment_id, const SegmentAsset& asset);
 
@@ -43,5 +49,7 @@ std::string chapter_asset_key(const tracking::Segment& segment, std::string_view
 
 // raw/anime/{work_id}/{edition_id}/episode-{E}/{sanitized file name}
 std::string subtitle_asset_key(const tracking::Segment& segment, int episode, std::string_view file_name);
+// raw/anime/{work_id}/{edition_id}/episode-{E}/ — every subtitle key of that episode starts so.
+std::string subtitle_key_prefix(const tracking::Segment& segment, int episode);
 
 }  // namespace scrapers::runtime

@@ -7,10 +7,11 @@
 //   - 429 with Retry-After for the next `throttle_next` requests, and whenever more
 //     than `max_requests_per_second` requests arrive within one second (0 = off);
 //   - Bearer tokens are those it issued at POST /login, each valid only for the host
-//     the login named in base_url (another host: 401 "Invalid domain"; unknown: 401);
+//     the login was sent to (another host: 401 "Invalid domain"; unknown: 401);
 //   - POST /login answers the recording with a fresh token and, as base_url, the
-//     other name of this server (127.0.0.1 <-> localhost), so a client that ignores
-//     base_url is caught; `fail_login` answers 401 instead;
+//     host the login was sent to, or `login_base_url` when set (a hostile answer,
+//     e.g. another local server's "localhost:<port>", which a client must not
+//     follow); `fail_login` answers 401 instead;
 //   - POST /download answers 406 with the quota body once `downloads_before_406`
 //     links were handed out (-1 = unlimited); otherwise the recording answers, with
 //     its link pointed at this server and remaining/requests counted.
@@ -46,6 +47,7 @@ struct Settings {
   int expire_next_links = 0;
   int max_requests_per_second = 0;
   bool fail_login = false;
+  std::string login_base_url;  // "" = the host the login was sent to
 };
 
 struct Counters {
@@ -79,8 +81,6 @@ std::string host_name(const std::string& host_header) {
   const auto colon = host_header.rfind(':');
   return colon == std::string::npos ? host_header : host_header.substr(0, colon);
 }
-
-std::string other_name(const std::string& host) { return host == "localhost" ? "127.0.0.1" : "localhost"; }
 
 // The target with %20 written as '+' and the parameters sorted by key; "" when already canonical.
 std::string canonical_target(const httplib::Request& req) {
@@ -176,10 +176,10 @@ class OpenSubtitlesEmulator final : public SiteEmulator {
     if (!ctx.serve_recording(req.method, req.target, req.body, res)) return false;
     auto body = nlohmann::json::parse(res.body, nullptr, false);
     if (res.status != 200 || !body.is_object()) return true;
-    const std::string base = other_name(host_name(req.get_header_value("Host")));
+    const std::string host = host_name(req.get_header_value("Host"));
     const std::string token = "emulated-token-" + std::to_string(tokens_.size() + 1);
-    tokens_[token] = base;
-    body["base_url"] = base;
+    tokens_[token] = host;
+    body["base_url"] = settings_.login_base_url.empty() ? host : settings_.login_base_url;
     body["token"] = token;
     res.set_content(body.dump(), "application/json; charset=utf-8");
     return true;
@@ -266,6 +266,8 @@ class OpenSubtitlesEmulator final : public SiteEmulator {
     for (const auto& [key, value] : json.items()) {
       if (key == "fail_login" && value.is_boolean()) {
         settings_.fail_login = value.get<bool>();
+      } else if (key == "login_base_url" && value.is_string()) {
+        settings_.login_base_url = value.get<std::string>();
       } else if (ints.count(key) != 0 && value.is_number_integer()) {
         *ints.at(key) = value.get<int>();
       } else {
@@ -282,7 +284,8 @@ class OpenSubtitlesEmulator final : public SiteEmulator {
               {"retry_after", settings_.retry_after},
               {"expire_next_links", settings_.expire_next_links},
               {"max_requests_per_second", settings_.max_requests_per_second},
-              {"fail_login", settings_.fail_login}}},
+              {"fail_login", settings_.fail_login},
+              {"login_base_url", settings_.login_base_url}}},
             {"counters",
              {{"api_requests", counters_.api_requests},
               {"redirects", counters_.redirects},

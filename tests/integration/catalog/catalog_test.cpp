@@ -163,6 +163,34 @@ TEST_F(CatalogTest, RegisteringTheSameKeyTwiceUpdatesOneAssetAndOneLink) {
   EXPECT_EQ(count("SELECT count(*) FROM segment_assets WHERE role = 'content'"), "1");
 }
 
+TEST_F(CatalogTest, AKeyHeldByAnotherSegmentIsNeverRePointedNorOverwritten) {
+  Edition edition = novel_edition();
+  ASSERT_TRUE(upsert_segments(*db_, edition.id, "episode", {{"1", "S01E01", "u1"}, {"2", "S01E01", "u2"}}).ok());
+  auto segments = list_segments(*db_, {edition.id, {}, {}, {}, {}}).value();
+  AssetRecord asset{"local", "assets",  "raw/anime/w/e/episode-1/a.srt", "raw_subtitle", "text/plain", 10,
+                    "aa",    "pipeline"};
+  const std::string first = register_and_link_asset(*db_, asset, segments[0].id, "subtitle").value();
+  asset.bytes = 20;
+  asset.sha256 = "bb";
+  auto second = register_and_link_asset(*db_, asset, segments[1].id, "subtitle");
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.error().kind, ErrorKind::invalid_argument);
+  EXPECT_NE(second.error().message.find("raw/anime/w/e/episode-1/a.srt"), std::string::npos);
+  EXPECT_EQ(count("SELECT bytes || ':' || sha256 FROM assets"), "10:aa");
+  EXPECT_EQ(count("SELECT count(*) FROM segment_assets"), "1");
+  EXPECT_EQ(count("SELECT segment_id::text FROM segment_assets"), segments[0].id);
+
+  auto exact = find_asset_holder(*db_, asset.key, false, segments[1].id).value();
+  ASSERT_TRUE(exact.has_value());
+  EXPECT_EQ(exact->segment_id, segments[0].id);
+  EXPECT_EQ(exact->segment_number, "1");
+  EXPECT_TRUE(find_asset_holder(*db_, "raw/anime/w/e/episode-1/", true, segments[1].id).value().has_value());
+  EXPECT_FALSE(find_asset_holder(*db_, "raw/anime/w/e/episode-1/", false, segments[1].id).value().has_value());
+  EXPECT_FALSE(find_asset_holder(*db_, "raw/anime/w/e/episode-1/", true, segments[0].id).value().has_value())
+      << "a segment does not collide with itself";
+  EXPECT_FALSE(find_asset_holder(*db_, "raw/anime/w/e/episode-10/", true, segments[1].id).value().has_value());
+}
+
 TEST(ArrayLiteral, QuotesEveryElementAndEscapesQuotesAndBackslashes) {
   EXPECT_EQ(to_array_literal({}), "{}");
   EXPECT_EQ(to_array_literal({"a", "b\"c", "d\\e", "NULL"}), R"({"a","b\"c","d\\e","NULL"})");

@@ -149,10 +149,10 @@ TEST_F(ApiEmulatorTest, RateLimitedRequestIsRetriedAfterRetryAfter) {
   EXPECT_EQ(counter("rate_limited"), 1);
 }
 
-TEST_F(ApiEmulatorTest, LoginMovesTheClientToTheOtherHostWhereItsTokenIsValid) {
+TEST_F(ApiEmulatorTest, LoginNamingTheConfiguredHostKeepsTheClientWhereItsTokenIsValid) {
   auto c = client();
   ASSERT_TRUE(c.login("demo", "secret").ok());
-  EXPECT_EQ(c.base_url(), "http://localhost:" + std::to_string(server->port()) + "/api/v1");
+  EXPECT_EQ(c.base_url(), server->base_url() + "/api/v1");
   auto page = c.search(query(1, 3));
   ASSERT_TRUE(page.ok()) << page.error().describe();
   EXPECT_EQ(counter("unauthorized"), 0);
@@ -169,15 +169,29 @@ TEST_F(ApiEmulatorTest, ATokenSentToTheWrongHostIsInvalidDomain) {
   request.headers.set("User-Agent", "ChapterBridge v1.0.0");
   request.body = R"({"username":"demo","password":"x"})";
   const auto login = json::parse(transport.send(request).value_or_throw().body);
-  EXPECT_EQ(login["base_url"], "localhost");
+  EXPECT_EQ(login["base_url"], "127.0.0.1");
   http::Request search;
-  search.url = server->base_url() + "/api/v1/subtitles?languages=en";
+  search.url = "http://localhost:" + std::to_string(server->port()) + "/api/v1/subtitles?languages=en";
   search.headers.set("Api-Key", "k");
   search.headers.set("User-Agent", "ChapterBridge v1.0.0");
   search.headers.set("Authorization", "Bearer " + login["token"].get<std::string>());
   const http::Response refused = transport.send(search).value_or_throw();
   EXPECT_EQ(refused.status, 401);
   EXPECT_NE(refused.body.find("Invalid domain"), std::string::npos);
+}
+
+TEST_F(ApiEmulatorTest, ALoginBaseUrlOffOpenSubtitlesIsIgnoredAndGetsNoRequest) {
+  scrapers::testing::FixtureServer elsewhere;
+  ASSERT_TRUE(elsewhere.start().ok());
+  control("POST", "config", {{"login_base_url", "localhost:" + std::to_string(elsewhere.port())}});
+  auto c = client();
+  ASSERT_TRUE(c.login("demo", "secret").ok());
+  EXPECT_EQ(c.base_url(), server->base_url() + "/api/v1");
+  auto page = c.search(query(1, 3));
+  ASSERT_TRUE(page.ok()) << page.error().describe();
+  auto file = c.download(8125002);
+  ASSERT_TRUE(file.ok()) << file.error().describe();
+  EXPECT_TRUE(elsewhere.requests().empty());
 }
 
 TEST_F(ApiEmulatorTest, FailedLoginIsUnauthorized) {

@@ -292,7 +292,7 @@ TEST_F(BulkDownloadE2e, DatabaseFailureWhileResolvingTheEditionFailsACreatedJob)
   EXPECT_EQ(requests(*h, "/api/v1/").size(), 0u);
 }
 
-TEST_F(BulkDownloadE2e, LoginSendsLaterCallsToTheReturnedHostWithTheToken) {
+TEST_F(BulkDownloadE2e, LoginSendsLaterCallsToTheNamedHostWithTheToken) {
   const ProcessResult result = bulk(
       *h, {"--editionId", show.season1, "--limit", "1"},
       api_env({{"OPENSUBTITLES_USERNAME", "demo-user"}, {"OPENSUBTITLES_PASSWORD", "pa55-word-e2e"}}));
@@ -303,7 +303,7 @@ TEST_F(BulkDownloadE2e, LoginSendsLaterCallsToTheReturnedHostWithTheToken) {
   bool searched_with_token = false;
   for (const auto& r : logged) {
     if (r.path == "/api/v1/subtitles") {
-      EXPECT_EQ(r.header("Host").rfind("localhost:", 0), 0u) << r.header("Host");
+      EXPECT_EQ(r.header("Host").rfind("127.0.0.1:", 0), 0u) << r.header("Host");
       searched_with_token = r.header("Authorization").rfind("Bearer emulated-token-", 0) == 0;
     }
     if (r.path.rfind("/download/", 0) == 0) {

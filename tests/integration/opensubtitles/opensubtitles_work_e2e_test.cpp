@@ -112,6 +112,7 @@ TEST(OpensubtitlesWorkE2e, ChallengePageFailsAsBlocked) {
   EXPECT_EQ(job[0], "failed");
   EXPECT_NE(job[2].value_or("").find("challenge"), std::string::npos) << job[2].value_or("");
   EXPECT_EQ(scalar(h, "SELECT count(*) FROM editions"), "0");
+  EXPECT_EQ(scalar(h, "SELECT count(*) FROM works"), "0");
 }
 
 TEST(OpensubtitlesWorkE2e, UnrecognisedLayoutFailsAsLayoutChanged) {
@@ -124,6 +125,7 @@ TEST(OpensubtitlesWorkE2e, UnrecognisedLayoutFailsAsLayoutChanged) {
   EXPECT_EQ(job[0], "failed");
   EXPECT_NE(job[2].value_or("").find("#accordion-list"), std::string::npos) << job[2].value_or("");
   EXPECT_EQ(scalar(h, "SELECT count(*) FROM segments"), "0");
+  EXPECT_EQ(scalar(h, "SELECT count(*) FROM works"), "0");
 }
 
 TEST(OpensubtitlesWorkE2e, BadArgumentsExitTwoWithoutAJob) {
@@ -153,11 +155,32 @@ TEST(OpensubtitlesWorkE2e, DatabaseFailureWhileCreatingTheWorkFailsACreatedJob) 
   ASSERT_EQ(h.job_count(), 1u);
   const auto job = h.last_job();
   EXPECT_EQ(job[0], "failed");
-  EXPECT_NE(job[2].value_or("").find("cannot resolve the work"), std::string::npos) << job[2].value_or("");
+  EXPECT_NE(job[2].value_or("").find("cannot create the work 'Solo Leveling'"), std::string::npos)
+      << job[2].value_or("");
   EXPECT_FALSE(job[5].has_value());
   EXPECT_EQ(last_input(h)["scriptType"], "scrape-opensubtitles-work");
   EXPECT_EQ(scalar(h, "SELECT count(*) FROM editions"), "0");
-  EXPECT_TRUE(h.server().requests().empty());
+  EXPECT_EQ(requests(h, kShowPath).size(), 1u) << "the work is created only after the page was read";
+}
+
+TEST(OpensubtitlesWorkE2e, APageThatCannotBeFetchedLeavesNoWorkOnlyAFailedJob) {
+  SCRAPERS_REQUIRE_E2E();
+  ScraperHarness h;
+  scrapers::testing::FaultRule gone;
+  gone.path = kShowPath;
+  gone.fault = "status";
+  gone.status = 404;
+  h.server().add_fault(gone);
+  for (int run = 0; run < 2; ++run) {
+    const ProcessResult result = h.run("opensubtitles-work", {"--url", show_url(h), "--title", "Solo Leveling"});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+  }
+  ASSERT_EQ(h.job_count(), 2u);
+  const auto job = h.last_job();
+  EXPECT_EQ(job[0], "failed");
+  EXPECT_NE(job[2].value_or("").find("404"), std::string::npos) << job[2].value_or("");
+  EXPECT_FALSE(job[5].has_value());
+  EXPECT_EQ(scalar(h, "SELECT count(*) FROM works"), "0");
 }
 
 }  // namespace

@@ -173,6 +173,8 @@ TEST_F(ApiClientTest, DownloadFetchesTheLinkWithoutCredentials) {
   EXPECT_FALSE(fetch.headers.has("Api-Key"));
   EXPECT_FALSE(fetch.headers.has("Authorization"));
   EXPECT_TRUE(fetch.follow_redirects);
+  EXPECT_EQ(fetch.reach, http::Reach::download);
+  EXPECT_EQ(fetch.trusted_host, "api.opensubtitles.com");
 }
 
 TEST_F(ApiClientTest, ExpiredLinkIsRequestedAgainExactlyOnce) {
@@ -222,6 +224,29 @@ TEST_F(ApiClientTest, LoginMovesCallsToTheBaseUrlHostWithTheBearerToken) {
   EXPECT_EQ(after.url.substr(0, 44), "https://vip-api.opensubtitles.com/api/v1/sub");
   EXPECT_EQ(after.headers.get("Authorization")->substr(0, 10), "Bearer eyJ");
   EXPECT_EQ(after.headers.get("Api-Key"), std::string(kKey));
+}
+
+TEST_F(ApiClientTest, ALoginBaseUrlOffOpenSubtitlesIsIgnoredAndTheSecretsStayHome) {
+  transport.answer(200, R"({"token":"tok-123","base_url":"api.opensubtitles.com.evil.net","status":200})");
+  transport.answer_fixture(200, "api/search-s02e01-empty.json");
+  auto c = client();
+  ASSERT_TRUE(c.login("demo", "pa55word").ok());
+  EXPECT_EQ(c.base_url(), std::string(kBase));
+  ASSERT_TRUE(c.search(s01e01()).ok());
+  EXPECT_EQ(transport.sent[1].url.rfind(std::string(kBase) + "/subtitles?", 0), 0u) << transport.sent[1].url;
+  EXPECT_EQ(transport.sent[1].headers.get("Authorization"), "Bearer tok-123");
+}
+
+TEST(TrustedApiHost, OpenSubtitlesByLabelOrTheConfiguredHost) {
+  EXPECT_TRUE(is_trusted_api_host("api.opensubtitles.com", "api.opensubtitles.com"));
+  EXPECT_TRUE(is_trusted_api_host("vip-api.opensubtitles.com", "api.opensubtitles.com"));
+  EXPECT_TRUE(is_trusted_api_host("opensubtitles.com", "x"));
+  EXPECT_TRUE(is_trusted_api_host("VIP-API.OpenSubtitles.com:443", "x"));
+  EXPECT_TRUE(is_trusted_api_host("127.0.0.1:8080", "127.0.0.1"));
+  EXPECT_FALSE(is_trusted_api_host("evilopensubtitles.com", "api.opensubtitles.com"));
+  EXPECT_FALSE(is_trusted_api_host("opensubtitles.com.evil.net", "api.opensubtitles.com"));
+  EXPECT_FALSE(is_trusted_api_host("localhost:9000", "127.0.0.1"));
+  EXPECT_FALSE(is_trusted_api_host("", ""));
 }
 
 TEST_F(ApiClientTest, LoginsArePacedAtOnePerSecond) {
