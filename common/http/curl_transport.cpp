@@ -1,6 +1,8 @@
 // The only file of the project that includes <curl/curl.h>.
 #include "common/http/curl_transport.hpp"
 
+#include <algorithm>
+
 #include <curl/curl.h>
 
 #include <sys/socket.h>
@@ -256,7 +258,8 @@ Result<Response> CurlTransport::Impl::send_hop(const Request& request, const Hop
   CURL* handle = easy.get();
   curl_easy_reset(handle);
   Transfer transfer;
-  transfer.max_body = request.max_body_bytes.value_or(options.max_body_bytes);
+  // A request's own cap can only lower the configured one (HTTP_MAX_BODY_BYTES).
+  transfer.max_body = std::min(request.max_body_bytes.value_or(options.max_body_bytes), options.max_body_bytes);
   transfer.needs_public_address = needs_public_address(request, parse_url(hop.url).value());
   const Slist headers = build_header_list(request, hop);
   const std::string userpwd = request.aws_sigv4
