@@ -3,6 +3,8 @@
 // list, or the same error.
 #include <gtest/gtest.h>
 
+#include "tests/support/same_outcome.hpp"
+
 #include <filesystem>
 
 #include "scrapers/chereads/parse.hpp"
@@ -12,13 +14,7 @@ namespace scrapers::chereads {
 namespace {
 
 void expect_same(const Result<ChapterPage>& fast, const Result<ChapterPage>& dom, const std::string& name) {
-  ASSERT_EQ(fast.ok(), dom.ok()) << name << ": " << (fast.ok() ? dom.error() : fast.error()).describe();
-  if (!dom.ok()) {
-    EXPECT_EQ(fast.error().kind, dom.error().kind) << name;
-    EXPECT_EQ(fast.error().message, dom.error().message) << name;
-    EXPECT_EQ(fast.error().context, dom.error().context) << name;
-    return;
-  }
+  if (!scrapers::testing::expect_same_failure(fast, dom, name)) return;
   EXPECT_EQ(fast->title, dom->title) << name;
   EXPECT_EQ(fast->paragraphs, dom->paragraphs) << name;
   EXPECT_EQ(fast->locked, dom->locked) << name;

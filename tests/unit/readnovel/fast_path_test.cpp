@@ -2,6 +2,8 @@
 // DOM path's result on every recorded page: same chapter, or the same error.
 #include <gtest/gtest.h>
 
+#include "tests/support/same_outcome.hpp"
+
 #include <filesystem>
 
 #include "scrapers/readnovel/parse.hpp"
@@ -14,13 +16,7 @@ void expect_same_on(const std::string& body, const std::string& name) {
   const std::string url = std::string(test_fixtures::kSite) + "/novel/x/chapter-1";
   const auto fast = parse_chapter_page(body, url, "text/html; charset=utf-8");
   const auto dom = parse_chapter_page(body, url, "text/html; charset=utf-8", html::ParsePath::dom_only);
-  ASSERT_EQ(fast.ok(), dom.ok()) << name << ": " << (fast.ok() ? dom.error() : fast.error()).describe();
-  if (!dom.ok()) {
-    EXPECT_EQ(fast.error().kind, dom.error().kind) << name;
-    EXPECT_EQ(fast.error().message, dom.error().message) << name;
-    EXPECT_EQ(fast.error().context, dom.error().context) << name;
-    return;
-  }
+  if (!scrapers::testing::expect_same_failure(fast, dom, name)) return;
   EXPECT_EQ(fast->index, dom->index) << name;
   EXPECT_EQ(fast->title, dom->title) << name;
   EXPECT_EQ(fast->text, dom->text) << name;
