@@ -69,7 +69,9 @@ TEST(Encoding, IllFormedUtf8AfterAUtf8ByteOrderMarkIsRefusedOrRepaired) {
   const auto refused = HtmlDocument::parse(page);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().kind, ErrorKind::bad_encoding);
-  const auto repaired = HtmlDocument::parse(page, {}, {.invalid_bytes = InvalidBytes::replace});
+  ParseOptions lossy;
+  lossy.invalid_bytes = InvalidBytes::replace;
+  const auto repaired = HtmlDocument::parse(page, {}, lossy);
   ASSERT_TRUE(repaired.ok()) << repaired.error().describe();
   EXPECT_TRUE(scrapers::text::is_valid_utf8(repaired->utf8()));
   EXPECT_EQ(repaired->title(), "bad \xEF\xBF\xBD byte");
