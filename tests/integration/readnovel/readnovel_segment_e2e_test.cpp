@@ -229,7 +229,7 @@ TEST_F(ReadnovelSegmentE2e, NothingPendingIsSaidAndExitsZeroWithoutAJob) {
 }
 
 TEST_F(ReadnovelSegmentE2e, AnEditionWithoutSegmentsFailsAskingForTheChapterListFirst) {
-  h().db().exec("DELETE FROM segments WHERE edition_id = $1", {edition_});
+  h().db().query("DELETE FROM segments WHERE edition_id = $1", {edition_});
   const ProcessResult result = run_segments(h(), {"--edition", edition_});
   EXPECT_EQ(result.exit_code, 1) << result.err;
   const std::string reason = "edition " + edition_ + " has no segments (run readnovel-api first)";
