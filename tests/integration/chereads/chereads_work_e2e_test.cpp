@@ -267,7 +267,9 @@ TEST(ChereadsWorkE2e, AnEditionNumberedByTheOriginalWorkerKeepsItsSegmentsAndRep
   // Nothing renumbered, nothing re-pointed, no segment added; content stays where it was.
   EXPECT_EQ(h.db().scalar("SELECT count(*) FROM segments WHERE edition_id = $1", {edition}),
             std::to_string(kChapters));
-  EXPECT_EQ(h.db().scalar("SELECT number::text FROM segments WHERE canonical_url = $1", {*chapters[0][2]}), "2");
+  EXPECT_EQ(h.db().scalar("SELECT number::text FROM segments WHERE canonical_url = $1 AND edition_id = $2",
+                          {*chapters[0][2], edition}),
+            "2");
   EXPECT_EQ(h.db().scalar("SELECT title FROM segments WHERE number = 1 AND edition_id = $1", {edition}),
             "Prologue");
   EXPECT_EQ(

@@ -40,7 +40,8 @@ TEST(Configuration, AssetProgramsRefuseARemoteDatabaseWithoutASharedAssetStore) 
            {"chereads-segment", {"--editionId=8f4c5a3e-0000-4000-8000-000000000001"}},
            {"bulk-download-subtitles",
             {"--workId", "8f4c5a3e-0000-4000-8000-000000000001", "--seriesName", "X"}}}) {
-    const auto result = run_process(bin(program), args, environment({{"DATABASE_URL", kRemoteLookingUrl}}));
+    const auto result = run_process(
+        bin(program), args, environment({{"DATABASE_URL", kRemoteLookingUrl}, {"OPENSUBTITLES_API_KEY", "k"}}));
     EXPECT_EQ(result.exit_code, 2) << program << ": " << result.err;
     EXPECT_NE(result.err.find("the database is on db.abcdefghij.supabase.co but no asset store is configured"),
               std::string::npos)
