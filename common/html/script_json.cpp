@@ -57,7 +57,8 @@ Result<nlohmann::json> parse_json(std::string_view text, std::string_view contex
   }
   try {
     return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
+    // parse_error, and out_of_range for a number too large for a double (found by fuzzing).
     return make_error(ErrorKind::parse, std::string("malformed JSON: ") + e.what(), std::string(context));
   }
 }

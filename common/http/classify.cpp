@@ -66,7 +66,7 @@ Result<nlohmann::json> parse_json_body(const Response& response, std::string_vie
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   try {
     return nlohmann::json::parse(body);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
     return make_error(ErrorKind::parse, "malformed JSON from " + redact_url(url) + ": " + e.what());
   }
 }

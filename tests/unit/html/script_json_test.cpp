@@ -103,3 +103,11 @@ TEST(JsonAt, EmptyPathIsTheRootAndNumericKeysWorkOnObjects) {
   EXPECT_EQ(*json_at(j, "").value(), j);
   EXPECT_EQ(*json_at(j, "0").value(), "zero");
 }
+
+// Found by the readnovel_chapter_json fuzzer: a number too large for a double made
+// nlohmann throw out_of_range, which escaped as a crash instead of a parse error.
+TEST(ScriptJson, ANumberTooLargeForADoubleIsAParseErrorNotACrash) {
+  const auto parsed = scrapers::html::parse_json("{\"index\": 1" + std::string(400, '4') + "e999999}", "body");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.error().kind, scrapers::ErrorKind::parse);
+}
