@@ -10,6 +10,7 @@
 #include "common/http/url.hpp"
 #include "common/text/ascii.hpp"
 #include "common/util/log.hpp"
+#include "scrapers/opensubtitles/api_redirect.hpp"
 
 namespace scrapers::opensubtitles {
 namespace {
@@ -132,18 +133,21 @@ Status ApiClient::wait_after_rate_limit(const http::Response& response, int retr
 
 Result<http::Response> ApiClient::send_api(const http::Request& request, bool is_login) {
   const std::string call = describe_call(request, base_url_);
-  for (int retry = 0;; ++retry) {
+  http::Request current = request;
+  bool redirected = false;
+  int retry = 0;
+  for (;;) {
     if (is_login) {
       if (auto paced = pace(config_.login_interval, last_login_); !paced.ok()) return std::move(paced).error();
     }
     if (auto paced = pace(config_.request_interval, last_request_); !paced.ok()) return std::move(paced).error();
-    auto response = transport_->send(request);
+    auto response = transport_->send(current);
     if (!response.ok()) return std::move(response).error();
     const int status = response->status;
     if (status >= 200 && status < 300) return response;
     if (status == 429 && retry < config_.rate_limit_retries) {
-      if (auto waited = wait_after_rate_limit(*response, retry + 1); !waited.ok())
-        return std::move(waited).error();
+      ++retry;
+      if (auto waited = wait_after_rate_limit(*response, retry); !waited.ok()) return std::move(waited).error();
       continue;
     }
     if (http::is_challenge(*response)) {
@@ -152,17 +156,35 @@ Result<http::Response> ApiClient::send_api(const http::Request& request, bool is
       return error;
     }
     if (status >= 300 && status < 400) {
-      Error error = make_error(ErrorKind::http_status,
-                               "OpenSubtitles redirected (HTTP " + std::to_string(status) +
-                                   "): the request was not in canonical form",
-                               call);
-      error.http_status = status;
-      return error;
+      auto next = follow_once(current, *response, redirected);
+      if (!next.ok()) {
+        Error error = std::move(next).error();
+        error.context = call;
+        return error;
+      }
+      log::warn("OpenSubtitles redirected " + call + " to the same query re-ordered or re-encoded (HTTP " +
+                std::to_string(status) + "); followed once");
+      current.url = std::move(*next);
+      redirected = true;
+      continue;
     }
     ApiFailure failure = describe_api_failure(status, response->body, call);
     if (failure.quota) quota_ = std::move(failure.quota);
     return std::move(failure.error);
   }
+}
+
+Result<std::string> ApiClient::follow_once(const http::Request& request, const http::Response& response,
+                                           bool already_redirected) const {
+  if (already_redirected) {
+    Error error = make_error(ErrorKind::http_status, "OpenSubtitles redirected a second time (HTTP " +
+                                                         std::to_string(response.status) +
+                                                         "); not followed: at most one redirect is");
+    error.http_status = response.status;
+    return error;
+  }
+  return reencoding_redirect(request.method, request.url, response.status,
+                             response.headers.get("Location").value_or(""));
 }
 
 Status ApiClient::login(std::string_view username, std::string_view password) {

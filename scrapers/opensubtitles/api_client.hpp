@@ -7,8 +7,10 @@
 // of its subdomains or the configured base's own host; any other host is ignored
 // with a warning and the calls stay on the configured base, so the key and the token
 // never follow a login answer elsewhere. Query strings are canonical
-// (api_query.hpp) and redirects are not followed, so a 301 surfaces as an error
-// instead of a silent extra hop. Pacing: at most one request per
+// (api_query.hpp); the transport follows no redirect: the client itself follows at
+// most one per call, and only one that re-orders or re-encodes the same query on the
+// same host and path (api_redirect.hpp, logged as a warning: the canonical form has
+// drifted); any other 3xx, or a second one, is an http_status error. Pacing: at most one request per
 // `request_interval` (5 per second by default) across API calls and file fetches,
 // and one login per `login_interval`; waits go through the Clock, so an interrupt
 // ends them with ErrorKind::interrupted.
@@ -85,6 +87,8 @@ class ApiClient {
 
   http::Request api_request(std::string method, std::string_view target) const;
   Result<http::Response> send_api(const http::Request& request, bool is_login);
+  Result<std::string> follow_once(const http::Request& request, const http::Response& response,
+                                  bool already_redirected) const;
   Status pace(std::chrono::milliseconds interval, std::optional<Clock::TimePoint>& last);
   Status wait_after_rate_limit(const http::Response& response, int retry);
 

@@ -34,7 +34,7 @@ bool unreserved(char c) {
 void append_encoded(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   for (char c : s) {
-    if (unreserved(c) || c == ',') {
+    if (unreserved(c)) {
       out += c;
     } else if (c == ' ') {
       out += '+';
@@ -120,6 +120,9 @@ std::string search_target(const SearchQuery& q) {
   if (q.episode_number) params.emplace_back("episode_number", std::to_string(*q.episode_number));
   if (!q.allow_ai_translated) params.emplace_back("ai_translated", "exclude");
   if (q.page) params.emplace_back("page", std::to_string(*q.page));
+  if (q.parent_feature_id) params.emplace_back("parent_feature_id", std::to_string(*q.parent_feature_id));
+  if (q.parent_imdb_id) params.emplace_back("parent_imdb_id", std::to_string(*q.parent_imdb_id));
+  if (q.parent_tmdb_id) params.emplace_back("parent_tmdb_id", std::to_string(*q.parent_tmdb_id));
   const std::string query = canonical_query(std::move(params));
   return query.empty() ? std::string("subtitles") : "subtitles?" + query;
 }

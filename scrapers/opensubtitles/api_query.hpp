@@ -1,16 +1,17 @@
 // Query strings the OpenSubtitles API accepts without a redirect.
 //
-// The API answers 301 to a query whose parameters are not in alphabetical order
-// or that writes a space as %20. canonical_query therefore lower-cases keys and
-// values, drops parameters that are empty or equal the API default (see
-// is_default_param), sorts by key (stable for repeated keys), and encodes each
-// side keeping RFC 3986 unreserved bytes and ',' (list separator, as in
-// "languages=en,fr"), writing spaces as '+' and percent-encoding everything else
-// with upper-case hex. IMDb ids lose their "tt"
-// and leading zeros. Only ASCII letters are lower-cased; other UTF-8 passes
-// through encoded.
+// The API answers 301 to a query whose parameters are not in alphabetical order,
+// that writes a space as %20 or a list's comma raw (its canonical form writes
+// "languages=en%2Cpt-br", as the official clients' URLSearchParams / urlencode
+// serialisers do). canonical_query therefore lower-cases keys and values, drops
+// parameters that are empty or equal the API default (see is_default_param), sorts
+// by key (stable for repeated keys), and encodes each side keeping only RFC 3986
+// unreserved bytes, writing spaces as '+' and percent-encoding everything else
+// (',' included) with upper-case hex. IMDb ids lose their "tt" and leading zeros.
+// Only ASCII letters are lower-cased; other UTF-8 passes through encoded.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,7 +38,10 @@ std::string normalize_languages(std::string_view languages);
 bool is_language_code(std::string_view code);
 
 struct SearchQuery {
-  std::string query;  // series name
+  std::string query;  // series name ("" = not sent: a search by the show's ids)
+  std::optional<std::int64_t> parent_feature_id;
+  std::optional<std::int64_t> parent_imdb_id;
+  std::optional<std::int64_t> parent_tmdb_id;
   std::optional<int> season_number;
   std::optional<int> episode_number;
   std::string languages;  // comma-separated

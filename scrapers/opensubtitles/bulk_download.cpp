@@ -132,6 +132,7 @@ json build_output(const runtime::BatchStats& stats, const EpisodeDownloader& dow
                  {"skippedItems", stats.skipped_items},
                  {"failures", stats.failures}};
   if (scope.editions.size() == 1) output["editionId"] = scope.editions.front().id;
+  output.update(downloader.report());  // show ids, searches by id, extra pages, parts
   if (const auto& quota = client.quota()) {
     if (quota->remaining) output["remaining"] = *quota->remaining;
     if (quota->reset_time_utc) output["quotaResetTime"] = *quota->reset_time_utc;

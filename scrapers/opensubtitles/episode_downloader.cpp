@@ -17,6 +17,11 @@ std::optional<int> sequential_number(const tracking::Segment& segment) {
   return static_cast<int>(*value);
 }
 
+// "2 of 3" (or with another separator, "2-of-3" for keys).
+std::string part_label(std::size_t index, std::size_t count, std::string_view separator = " of ") {
+  return std::to_string(index + 1) + std::string(separator) + std::to_string(count);
+}
+
 std::string quota_note(const std::optional<QuotaInfo>& quota) {
   if (!quota) return {};
   std::string note;
@@ -29,10 +34,12 @@ std::string quota_note(const std::optional<QuotaInfo>& quota) {
 
 EpisodeDownloader::EpisodeDownloader(ApiClient& client, tracking::Database& db, storage::BlobStore& blobs,
                                      DownloaderSettings settings)
-    : client_(&client), db_(&db), blobs_(&blobs), settings_(std::move(settings)) {
-  choice_options_.languages = language_list(settings_.languages);
-  choice_options_.allow_ai_translated = settings_.allow_ai_translated;
-}
+    : client_(&client),
+      db_(&db),
+      blobs_(&blobs),
+      settings_(std::move(settings)),
+      search_(client, SearchSettings{settings_.series_name, settings_.search_text, settings_.languages,
+                                     settings_.allow_ai_translated}) {}
 
 Status EpisodeDownloader::ensure_login() {
   if (!settings_.login || login_attempted_) return Ok{};
@@ -52,34 +59,6 @@ runtime::SegmentOutcome EpisodeDownloader::outcome_for(const Error& error, const
     case ErrorKind::blocked: return runtime::SegmentOutcome::blocked(what + ": " + error.describe());
     default: return runtime::SegmentOutcome::failed(what + ": " + error.describe());
   }
-}
-
-Result<std::optional<SubtitleChoice>> EpisodeDownloader::search_once(EpisodeCode code, int episode,
-                                                                     std::string& passed_over) {
-  SearchQuery query;
-  query.query = settings_.series_name;
-  query.season_number = code.season;
-  query.episode_number = episode;
-  query.languages = settings_.languages;
-  query.allow_ai_translated = settings_.allow_ai_translated;
-  ++counts_.searches;
-  auto page = client_->search(query);
-  if (!page.ok()) return std::move(page).error();
-  const ChoiceReport report = choose_subtitle(page->results, choice_options_);
-  if (!report.summary().empty()) passed_over = report.summary();
-  return report.choice;
-}
-
-Result<std::optional<SubtitleChoice>> EpisodeDownloader::find_subtitle(const tracking::Segment& segment,
-                                                                       EpisodeCode code,
-                                                                       std::string& passed_over) {
-  auto first = search_once(code, code.episode, passed_over);
-  if (!first.ok() || first->has_value()) return first;
-  const auto number = sequential_number(segment);
-  if (!number || *number == code.episode) return first;
-  log::info(format_episode_code(code) + ": nothing usable; searching again as episode " + std::to_string(*number));
-  ++counts_.fallback_searches;
-  return search_once(code, *number, passed_over);
 }
 
 std::optional<std::string> EpisodeDownloader::skip_reason(const tracking::Segment& segment) {
@@ -116,26 +95,74 @@ runtime::SegmentOutcome EpisodeDownloader::process(const tracking::Segment& segm
                                            (*holder)->key + "; not downloaded again");
   }
   if (auto login = ensure_login(); !login.ok()) return login_failed(login.error());
-  std::string passed_over;
-  auto choice = find_subtitle(segment, *code, passed_over);
-  if (!choice.ok()) return outcome_for(choice.error(), label + " search");
+  auto found = search_.find(*code, sequential_number(segment));
+  sync_search_counts();
+  if (!found.ok()) return outcome_for(found.error(), label + " search");
   ++counts_.searched_episodes;
-  if (!choice->has_value()) {
+  if (!found->choice) {
     ++counts_.not_found;
-    return runtime::SegmentOutcome::skipped("no subtitle found for " + label + " in " + settings_.languages +
-                                            (passed_over.empty() ? "" : " (" + passed_over + ")"));
+    return runtime::SegmentOutcome::skipped(found->reason);
   }
-  const SubtitleChoice& chosen = **choice;
-  auto file = client_->download(chosen.file_id);
-  if (file.ok()) counts_.links_requested += static_cast<std::size_t>(file->links_requested);
-  if (!file.ok()) return outcome_for(file.error(), label + " download");
-  const std::string name = subtitle_file_name(file->file_name, chosen.file_name, chosen.file_id);
-  runtime::SegmentAsset asset{runtime::subtitle_asset_key(segment, code->episode, name), std::move(file->bytes),
-                              std::string(subtitle_content_type(name)), "raw_subtitle", "subtitle"};
-  auto stored = runtime::store_segment_asset(*db_, *blobs_, segment.id, asset);
-  if (!stored.ok()) return outcome_for(stored.error(), label + " store");
-  return runtime::SegmentOutcome::stored(label + " -> " + stored->blob.key + " (" + chosen.language.value_or("?") +
-                                         ", " + std::to_string(stored->blob.bytes) + " bytes)");
+  return download_and_store(segment, *code, *found->choice);
+}
+
+runtime::SegmentOutcome EpisodeDownloader::download_and_store(const tracking::Segment& segment, EpisodeCode code,
+                                                              const SubtitleChoice& chosen) {
+  const std::string label = format_episode_code(code);
+  const std::size_t count = chosen.parts.size();
+  std::vector<runtime::SegmentAsset> assets;
+  for (std::size_t i = 0; i < count; ++i) {
+    const SubtitleFile& part = chosen.parts[i];
+    const std::string which = count == 1 ? std::string() : " part " + part_label(i, count);
+    auto file = client_->download(part.file_id);
+    if (file.ok()) counts_.links_requested += static_cast<std::size_t>(file->links_requested);
+    if (!file.ok()) return outcome_for(file.error(), label + " download" + which);
+    const std::string name = subtitle_file_name(file->file_name, part.file_name, part.file_id);
+    const std::string key_name = count == 1 ? name : "part-" + part_label(i, count, "-of-") + "-" + name;
+    assets.push_back(runtime::SegmentAsset{runtime::subtitle_asset_key(segment, code.episode, key_name),
+                                           std::move(file->bytes), std::string(subtitle_content_type(name)),
+                                           "raw_subtitle", "subtitle"});
+  }
+  std::string keys;
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < assets.size(); ++i) {
+    auto stored = runtime::store_segment_asset(*db_, *blobs_, segment.id, assets[i]);
+    if (!stored.ok()) {
+      return outcome_for(stored.error(), label + " store" + (count == 1 ? "" : " part " + part_label(i, count)));
+    }
+    keys += (keys.empty() ? "" : ", ") + stored->blob.key;
+    bytes += stored->blob.bytes;
+    ++counts_.parts_stored;
+  }
+  if (count > 1) ++counts_.multi_part_episodes;
+  return runtime::SegmentOutcome::stored(label + " -> " + (count == 1 ? "" : std::to_string(count) + " parts: ") +
+                                         keys + " (" + chosen.language.value_or("?") + ", " +
+                                         std::to_string(bytes) + " bytes)");
+}
+
+void EpisodeDownloader::sync_search_counts() {
+  counts_.searches = search_.counts().searches;
+  counts_.fallback_searches = search_.counts().fallback_searches;
+}
+
+nlohmann::json EpisodeDownloader::report() const {
+  nlohmann::json show = nullptr;
+  const ShowIdentity& identity = search_.show();
+  if (!identity.ids.empty()) {
+    auto id = [](const std::optional<std::int64_t>& v) {
+      return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+    };
+    show = {{"title", identity.title},
+            {"parentFeatureId", id(identity.ids.feature_id)},
+            {"parentImdbId", id(identity.ids.imdb_id)},
+            {"parentTmdbId", id(identity.ids.tmdb_id)},
+            {"learnedFrom", search_.learned_from().value_or("")}};
+  }
+  return {{"show", show},
+          {"searchesById", search_.counts().searches_by_id},
+          {"extraPages", search_.counts().extra_pages},
+          {"multiPartEpisodes", counts_.multi_part_episodes},
+          {"partsStored", counts_.parts_stored}};
 }
 
 }  // namespace scrapers::opensubtitles

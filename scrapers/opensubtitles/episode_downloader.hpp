@@ -1,16 +1,23 @@
-// One episode of bulk-download-subtitles: from a segment to a stored subtitle.
+// One episode of bulk-download-subtitles: from a segment to stored subtitles.
 //
 // skip_reason() names titles without SxxEyy (counted and listed in untitled()), so the
 // batch skips them without a request and without using up a --limit slot.
 // process() reads SxxEyy from the segment title (none: skipped and listed), logs in
 // first when credentials were given (once, on the first episode that needs the API;
 // a login that fails for any reason stops the run and fails it: fatal(), so no
-// episode is ever downloaded anonymously instead),
-// searches (season, episode, languages) and, when nothing usable comes back, once
-// more with the segment's sequential number as the episode; chooses the best file
-// (subtitle_choice.hpp), downloads it and stores it unchanged under
-// raw/anime/{work}/{edition}/episode-{E}/{sanitised file name} as a 'raw_subtitle'
-// asset linked with role 'subtitle' (blob first, then row and link in one statement).
+// episode is ever downloaded anonymously instead), then finds the subtitle through
+// EpisodeSearch (episode_search.hpp: only results of the show, season and episode;
+// by name until the show's ids are certain, then by id; up to 3 result pages; the
+// sequential number as a fallback). Nothing found: skipped and counted notFound with
+// the reason. Found: every part of the chosen subtitle is downloaded (one file for
+// most; `files` with several entries are CDs/parts of one episode) and only then
+// stored, unchanged, as 'raw_subtitle' assets linked with role 'subtitle' (blob
+// first, then row and link in one statement), in part order, under
+//   raw/anime/{work}/{edition}/episode-{E}/{sanitised file name}          one part
+//   raw/anime/{work}/{edition}/episode-{E}/part-{i}-of-{N}-{sanitised name} several
+// so the keys are distinct and sort in part order. A part that cannot be downloaded
+// fails the episode (or stops the run on a quota answer) with nothing stored, so an
+// episode is never kept with some of its parts only.
 // A segment whose SxxEyy is the same as another segment's of the edition that already
 // holds a subtitle under that episode's key prefix fails before any request (no
 // search, no download spent): the file and key would be the same, and an asset is
@@ -19,6 +26,9 @@
 // the run goes on); blocked; stop when the download quota is exhausted (quota()
 // then says when it resets) or when the API refuses the key, token or login
 // (fatal() holds that error, the run fails).
+// report() is what the job's output adds: show {title, parentFeatureId,
+// parentImdbId, parentTmdbId, learnedFrom} (null until a match was certain),
+// searchesById, extraPages, multiPartEpisodes, partsStored.
 #pragma once
 
 #include <cstddef>
@@ -32,6 +42,7 @@
 #include "common/util/error.hpp"
 #include "scrapers/opensubtitles/api_client.hpp"
 #include "scrapers/opensubtitles/episode_code.hpp"
+#include "scrapers/opensubtitles/episode_search.hpp"
 #include "scrapers/opensubtitles/subtitle_choice.hpp"
 #include "scrapers/runtime/segment_batch.hpp"
 #include "tracking/catalog.hpp"
@@ -45,10 +56,11 @@ struct Login {
 };
 
 struct DownloaderSettings {
-  std::string series_name;
-  std::string languages;  // normalised, comma-separated
+  std::string series_name;  // the show every chosen result must belong to
+  std::string languages;    // normalised, comma-separated
   bool allow_ai_translated = false;
   std::optional<Login> login;
+  std::optional<std::string> search_text;  // sent instead of series_name while searching by name
 };
 
 struct DownloaderCounts {
@@ -58,6 +70,8 @@ struct DownloaderCounts {
   std::size_t searches = 0;
   std::size_t fallback_searches = 0;
   std::size_t links_requested = 0;
+  std::size_t multi_part_episodes = 0;  // stored episodes whose subtitle has several parts
+  std::size_t parts_stored = 0;         // assets stored (one per part)
 };
 
 class EpisodeDownloader {
@@ -75,20 +89,22 @@ class EpisodeDownloader {
   const DownloaderCounts& counts() const noexcept { return counts_; }
   // [{segmentId, number, title}] of titles without an SxxEyy code.
   const nlohmann::json& untitled() const noexcept { return untitled_; }
+  // The fields the job's output adds (see above).
+  nlohmann::json report() const;
 
  private:
   runtime::SegmentOutcome login_failed(const Error& error);
   runtime::SegmentOutcome outcome_for(const Error& error, const std::string& what);
-  Result<std::optional<SubtitleChoice>> find_subtitle(const tracking::Segment& segment, EpisodeCode code,
-                                                      std::string& passed_over);
-  Result<std::optional<SubtitleChoice>> search_once(EpisodeCode code, int episode, std::string& passed_over);
+  runtime::SegmentOutcome download_and_store(const tracking::Segment& segment, EpisodeCode code,
+                                             const SubtitleChoice& chosen);
   Status ensure_login();
+  void sync_search_counts();
 
   ApiClient* client_;
   tracking::Database* db_;
   storage::BlobStore* blobs_;
   DownloaderSettings settings_;
-  ChoiceOptions choice_options_;
+  EpisodeSearch search_;
   bool login_attempted_ = false;
   bool quota_exhausted_ = false;
   std::optional<Error> fatal_;

@@ -30,6 +30,10 @@ void read_feature(const nlohmann::json& attributes, SubtitleResult& result) {
   result.season_number = int_field(*feature, "season_number");
   result.episode_number = int_field(*feature, "episode_number");
   result.feature_title = string_field(*feature, "title");
+  result.parent_title = string_field(*feature, "parent_title");
+  result.parent_feature_id = int_field(*feature, "parent_feature_id");
+  result.parent_imdb_id = int_field(*feature, "parent_imdb_id");
+  result.parent_tmdb_id = int_field(*feature, "parent_tmdb_id");
 }
 
 SubtitleResult parse_item(const nlohmann::json& item) {

@@ -41,6 +41,10 @@ struct SubtitleResult {
   std::optional<std::int64_t> season_number;   // feature_details
   std::optional<std::int64_t> episode_number;  // feature_details
   std::optional<std::string> feature_title;    // feature_details.title
+  std::optional<std::string> parent_title;     // feature_details.parent_title: the show
+  std::optional<std::int64_t> parent_feature_id;
+  std::optional<std::int64_t> parent_imdb_id;
+  std::optional<std::int64_t> parent_tmdb_id;
   std::vector<SubtitleFile> files;
 };
 

@@ -1,46 +1,22 @@
 #include "scrapers/opensubtitles/api_client.hpp"
 
-#include <deque>
 #include <variant>
 
 #include <gtest/gtest.h>
 
 #include "tests/support/fake_clock.hpp"
 #include "tests/unit/opensubtitles/fixtures.hpp"
+#include "tests/unit/opensubtitles/scripted_transport.hpp"
 
 namespace scrapers::opensubtitles {
 namespace {
 
 using namespace std::chrono_literals;
 using testing::read_fixture;
+using testing::ScriptedTransport;
 
 constexpr std::string_view kKey = "k3y-s3cr3t-value";
 constexpr std::string_view kBase = "https://api.opensubtitles.com/api/v1";
-
-// Answers requests from a script, in order, and remembers what was sent.
-class ScriptedTransport final : public http::Transport {
- public:
-  void answer(int status, std::string body, std::vector<std::pair<std::string, std::string>> headers = {}) {
-    http::Response r;
-    r.status = status;
-    r.body = std::move(body);
-    r.headers.entries = std::move(headers);
-    if (!r.headers.has("Content-Type")) r.headers.add("Content-Type", "application/json");
-    script.emplace_back(std::move(r));
-  }
-  void answer_fixture(int status, std::string_view fixture) { answer(status, read_fixture(fixture)); }
-
-  Result<http::Response> send(const http::Request& request) override {
-    sent.push_back(request);
-    if (script.empty()) return make_error(ErrorKind::not_found, "script exhausted");
-    auto next = std::move(script.front());
-    script.pop_front();
-    return next;
-  }
-
-  std::deque<http::Response> script;
-  std::vector<http::Request> sent;
-};
 
 class ApiClientTest : public ::testing::Test {
  protected:
@@ -148,13 +124,90 @@ TEST_F(ApiClientTest, UnauthorizedAndForbiddenFailFastWithoutRevealingTheKey) {
   EXPECT_EQ(transport.sent.size(), 2u);
 }
 
-TEST_F(ApiClientTest, RedirectIsReportedNotFollowed) {
-  transport.answer(301, "", {{"Location", "/api/v1/subtitles?a=1"}});
+TEST_F(ApiClientTest, FollowsOneRedirectThatOnlyReordersOrReencodesTheQuery) {
+  // An API whose canonical form writes the comma raw and sorts differently: same parameters.
+  transport.answer(301, "",
+                   {{"Location",
+                     "/api/v1/subtitles?season_number=1&query=solo%20leveling&languages=en,pt-br"
+                     "&order_by=download_count&episode_number=1&ai_translated=exclude"}});
+  transport.answer_fixture(200, "api/search-s01e01-best-first.json");
+  auto c = client();
+  auto q = s01e01();
+  q.languages = "en,pt-br";
+  auto page = c.search(q);
+  ASSERT_TRUE(page.ok()) << page.error().describe();
+  ASSERT_EQ(transport.sent.size(), 2u);
+  EXPECT_NE(transport.sent[0].url.find("languages=en%2Cpt-br"), std::string::npos) << transport.sent[0].url;
+  EXPECT_EQ(transport.sent[1].url,
+            "https://api.opensubtitles.com/api/v1/subtitles?season_number=1&query=solo%20"
+            "leveling&languages=en,pt-br&order_by=download_count&episode_number=1"
+            "&ai_translated=exclude");
+  EXPECT_EQ(transport.sent[1].headers.get("Api-Key"), std::string(kKey));
+  EXPECT_FALSE(transport.sent[1].follow_redirects);
+}
+
+TEST_F(ApiClientTest, RefusesASecondRedirect) {
+  const std::string same =
+      "/api/v1/subtitles?ai_translated=exclude&episode_number=1&languages=en"
+      "&order_by=download_count&query=solo%20leveling&season_number=1";
+  transport.answer(301, "", {{"Location", same}});
+  transport.answer(301, "", {{"Location", same}});
   auto c = client();
   auto page = c.search(s01e01());
   ASSERT_FALSE(page.ok());
   EXPECT_EQ(page.error().http_status, 301);
-  EXPECT_NE(page.error().message.find("canonical"), std::string::npos);
+  EXPECT_NE(page.error().message.find("a second time"), std::string::npos) << page.error().message;
+  EXPECT_EQ(transport.sent.size(), 2u);
+}
+
+TEST_F(ApiClientTest, RefusesARedirectThatChangesTheQueryPathOrHost) {
+  const std::string query =
+      "?ai_translated=exclude&episode_number=1&languages=en&order_by=download_count"
+      "&query=solo+leveling&season_number=1";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"/api/v1/subtitles?a=1", "to another query"},
+      {"/api/v1/subtitles" + query + "&page=2", "to another query"},
+      {"/api/v1/subtitles?ai_translated=exclude&episode_number=1&languages=EN&order_by=download_count"
+       "&query=solo+leveling&season_number=1",
+       "to another query"},  // a change of case is a change of value
+      {"/api/v2/subtitles" + query, "to another path"},
+      {"https://evil.example:8443/api/v1/subtitles" + query, "to another host (https://evil.example:8443)"},
+      {"http://api.opensubtitles.com/api/v1/subtitles" + query, "to another host"},
+  };
+  for (const auto& [location, why] : cases) {
+    transport.answer(301, "", {{"Location", location}});
+    auto c = client();
+    auto page = c.search(s01e01());
+    ASSERT_FALSE(page.ok()) << location;
+    EXPECT_EQ(page.error().http_status, 301);
+    EXPECT_NE(page.error().message.find(why), std::string::npos) << location << ": " << page.error().message;
+    EXPECT_EQ(page.error().message.find("solo"), std::string::npos) << page.error().message;
+  }
+  EXPECT_EQ(transport.sent.size(), cases.size());  // none followed
+}
+
+TEST_F(ApiClientTest, NeverFollowsARedirectOfAPost) {
+  transport.answer(301, "", {{"Location", "/api/v1/download"}});
+  auto c = client();
+  auto link = c.request_link(8123001);
+  ASSERT_FALSE(link.ok());
+  EXPECT_EQ(link.error().http_status, 301);
+  EXPECT_NE(link.error().message.find("a POST request"), std::string::npos) << link.error().message;
+  EXPECT_EQ(transport.sent.size(), 1u);
+}
+
+TEST_F(ApiClientTest, SearchesByTheShowIdWithoutQueryText) {
+  transport.answer_fixture(200, "api/search-s02e01-empty.json");
+  auto c = client();
+  SearchQuery q;
+  q.parent_feature_id = 1650010;
+  q.season_number = 1;
+  q.episode_number = 2;
+  q.languages = "en";
+  ASSERT_TRUE(c.search(q).ok());
+  EXPECT_EQ(transport.sent[0].url, std::string(kBase) +
+                                       "/subtitles?ai_translated=exclude&episode_number=2&languages=en"
+                                       "&order_by=download_count&parent_feature_id=1650010&season_number=1");
 }
 
 TEST_F(ApiClientTest, DownloadFetchesTheLinkWithoutCredentials) {

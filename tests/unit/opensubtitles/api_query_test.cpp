@@ -82,7 +82,24 @@ TEST(SearchTarget, OmitsAiTranslatedWhenAllowedBecauseIncludeIsTheDefault) {
   q.languages = "pt-BR,en";
   q.allow_ai_translated = true;
   q.page = 2;
-  EXPECT_EQ(search_target(q), "subtitles?languages=en,pt-br&order_by=download_count&page=2&query=solo+leveling");
+  EXPECT_EQ(search_target(q), "subtitles?languages=en%2Cpt-br&order_by=download_count&page=2&query=solo+leveling");
+}
+
+TEST(SearchTarget, WritesTheListCommaAsTheApiCanonicalFormDoes) {
+  EXPECT_EQ(canonical_query({{"languages", "en,fr,pt-br"}}), "languages=en%2Cfr%2Cpt-br");
+  EXPECT_EQ(canonical_query({{"query", "a,b"}}), "query=a%2Cb");
+}
+
+TEST(SearchTarget, SearchesByTheShowIdsInsteadOfText) {
+  SearchQuery q;
+  q.parent_imdb_id = 21209876;
+  q.parent_tmdb_id = 127532;
+  q.season_number = 2;
+  q.episode_number = 13;
+  q.languages = "en";
+  EXPECT_EQ(search_target(q),
+            "subtitles?ai_translated=exclude&episode_number=13&languages=en&order_by=download_count"
+            "&parent_imdb_id=21209876&parent_tmdb_id=127532&season_number=2");
 }
 
 }  // namespace

@@ -60,7 +60,11 @@ TEST(SearchResponse, SurvivesNullAndMissingFieldsEverywhere) {
   const SubtitleResult& usable = page.results[4];
   EXPECT_EQ(usable.language, "EN");
   EXPECT_EQ(usable.download_count, std::nullopt);
-  EXPECT_EQ(usable.season_number, std::nullopt);
+  EXPECT_EQ(usable.season_number, 1);
+  EXPECT_EQ(usable.parent_title, "Solo Leveling");
+  EXPECT_EQ(usable.parent_feature_id, 1650010);
+  EXPECT_EQ(usable.parent_imdb_id, std::nullopt);  // null
+  EXPECT_EQ(usable.parent_tmdb_id, std::nullopt);  // missing
   ASSERT_EQ(usable.files.size(), 1u);
   EXPECT_EQ(usable.files[0].file_id, 8126006);
   EXPECT_EQ(usable.files[0].cd_number, std::nullopt);

@@ -87,11 +87,90 @@ TEST(SubtitleChoice, AcceptsAnyLanguageWhenNoneIsGiven) {
   EXPECT_FALSE(choose_subtitle({r}, english()).choice.has_value());
 }
 
-TEST(SubtitleChoice, PicksTheFileWithTheLowestCdNumber) {
+TEST(SubtitleChoice, OrdersThePartsByCdNumberThenListOrder) {
   auto r = result("6", true, 1);
   r.files = {SubtitleFile{60, std::nullopt, "x.srt"}, SubtitleFile{62, 2, "cd2.srt"},
-             SubtitleFile{61, 1, "cd1.srt"}};
-  EXPECT_EQ(choose_subtitle({r}, english()).choice->file_id, 61);
+             SubtitleFile{61, 1, "cd1.srt"}, SubtitleFile{63, std::nullopt, "y.srt"}};
+  const auto choice = choose_subtitle({r}, english()).choice;
+  EXPECT_EQ(choice->file_id, 61);
+  ASSERT_EQ(choice->parts.size(), 4u);
+  EXPECT_EQ(choice->parts[1].file_id, 62);
+  EXPECT_EQ(choice->parts[2].file_id, 60);
+  EXPECT_EQ(choice->parts[3].file_id, 63);
+}
+
+EpisodeTarget blue_lock(int episode) { return EpisodeTarget{ShowIdentity{"Blue Lock", {}}, 1, episode}; }
+
+TEST(EpisodeSubtitle, AnotherShowRankedFirstIsNeverChosen) {
+  const auto results = fixture_results("api/search-bluelock-s01e01-other-shows-first.json");
+  // Ranking alone (the old choice) takes Locke & Key: trusted, the most downloads.
+  EXPECT_EQ(choose_subtitle(results, english()).choice->file_id, 8304001);
+  const ChoiceReport report = choose_episode_subtitle(results, english(), blue_lock(1));
+  ASSERT_TRUE(report.choice.has_value());
+  EXPECT_EQ(report.choice->file_id, 8302001);
+  EXPECT_EQ(report.choice->file_name, "[SubsPlease] Blue Lock - 01 (1080p).en.srt");
+  EXPECT_EQ(report.other_show, 3u);
+  EXPECT_EQ(report.other_episode, 1u);  // Blue Lock S01E02, trusted, more downloads
+  EXPECT_EQ(report.summary(),
+            "4 results passed over: 3 for another show ('Locke & Key', 'Blue Exorcist', 'Blue Period'), "
+            "1 for another episode");
+  ASSERT_TRUE(report.certain_ids.has_value());
+  EXPECT_EQ(report.certain_ids->feature_id, 1702201);
+  EXPECT_EQ(report.certain_ids->imdb_id, 15231212);
+  EXPECT_EQ(report.certain_ids->tmdb_id, 127249);
+}
+
+TEST(EpisodeSubtitle, NothingOfTheShowIsNotFoundWithWhatWasSeen) {
+  const ChoiceReport report = choose_episode_subtitle(
+      fixture_results("api/search-bluelock-s01e03-other-shows-only.json"), english(), blue_lock(3));
+  EXPECT_FALSE(report.choice.has_value());
+  EXPECT_FALSE(report.certain_ids.has_value());
+  EXPECT_EQ(report.summary(),
+            "3 results passed over: 2 for another show ('Blue Exorcist', 'Blue Period'), 1 naming no show");
+}
+
+TEST(EpisodeSubtitle, ResultsOfTwoShowsWithTheSameTitleAreNotGuessedBetween) {
+  auto a = result("1", true, 100);
+  a.parent_title = "Blue Lock";
+  a.parent_feature_id = 1702201;
+  a.season_number = 1;
+  a.episode_number = 1;
+  auto b = a;
+  b.id = "2";
+  b.parent_feature_id = 1709999;
+  const ChoiceReport report = choose_episode_subtitle({a, b}, english(), blue_lock(1));
+  EXPECT_FALSE(report.choice.has_value());
+  EXPECT_EQ(report.ambiguous_ids, (std::vector<std::int64_t>{1702201, 1709999}));
+  // Once the show's id is known there is nothing to guess.
+  EpisodeTarget known = blue_lock(1);
+  known.show.ids.feature_id = 1709999;
+  const ChoiceReport by_id = choose_episode_subtitle({a, b}, english(), known);
+  ASSERT_TRUE(by_id.choice.has_value());
+  EXPECT_EQ(by_id.choice->subtitle_id, "2");
+  EXPECT_EQ(by_id.other_show, 1u);
+}
+
+TEST(EpisodeSubtitle, ASubtitleInSeveralPartsKeepsEveryPartInCdOrder) {
+  const ChoiceReport report = choose_episode_subtitle(fixture_results("api/search-bluelock-s01e06-two-parts.json"),
+                                                      english(), blue_lock(6));
+  ASSERT_TRUE(report.choice.has_value());
+  ASSERT_EQ(report.choice->parts.size(), 2u);
+  EXPECT_EQ(report.choice->parts[0].file_id, 8302061);
+  EXPECT_EQ(report.choice->parts[1].file_id, 8302062);
+  EXPECT_EQ(report.choice->file_id, 8302061);
+}
+
+TEST(EpisodeSubtitle, TitlesShownInTheReasonAreOneBoundedLine) {
+  auto r = result("1", true, 1);
+  r.parent_title = "Evil\nShow\x1b[31m " + std::string(100, 'x');
+  r.season_number = 1;
+  r.episode_number = 1;
+  const ChoiceReport report = choose_episode_subtitle({r}, english(), blue_lock(1));
+  ASSERT_EQ(report.other_show_titles.size(), 1u);
+  const std::string& shown = report.other_show_titles[0];
+  EXPECT_EQ(shown.find('\n'), std::string::npos);
+  EXPECT_EQ(shown.find('\x1b'), std::string::npos);
+  EXPECT_LE(shown.size(), 63u);
 }
 
 TEST(LanguageList, SplitsNormalisedCodes) {
