@@ -60,7 +60,6 @@ struct DownloaderSettings {
   std::string languages;    // normalised, comma-separated
   bool allow_ai_translated = false;
   std::optional<Login> login;
-  std::optional<std::string> search_text;  // sent instead of series_name while searching by name
 };
 
 struct DownloaderCounts {
