@@ -57,7 +57,7 @@ runtime::SegmentOutcome EpisodeDownloader::outcome_for(const Error& error, const
 Result<std::optional<SubtitleChoice>> EpisodeDownloader::search_once(EpisodeCode code, int episode,
                                                                      std::string& passed_over) {
   SearchQuery query;
-  query.query = settings_.series_name;
+  query.query = settings_.search_text.value_or(settings_.series_name);
   query.season_number = code.season;
   query.episode_number = episode;
   query.languages = settings_.languages;
