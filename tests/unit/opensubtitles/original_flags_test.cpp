@@ -54,14 +54,14 @@ TEST_F(OriginalFlagsTest, BulkDownloadShortOptions) {
 }
 
 TEST_F(OriginalFlagsTest, ProviderAcceptsAnyPrintableLabelUpToSixtyFourCharacters) {
-  for (const std::string label : {"opensubtitles", "Open Subtitles", "os.web/../x", "字幕-組 \"2\"", "a"}) {
+  for (const char* label : {"opensubtitles", "Open Subtitles", "os.web/../x", "字幕-組 \"2\"", "a"}) {
     EXPECT_TRUE(is_provider_label(label)) << label;
   }
   EXPECT_TRUE(is_provider_label(std::string(64, 'p')));
   std::string sixty_four_wide;
   for (int i = 0; i < 64; ++i) sixty_four_wide += "字";
   EXPECT_TRUE(is_provider_label(sixty_four_wide));  // characters, not bytes
-  for (const std::string label :
+  for (const std::string& label :
        {std::string(), std::string("  "), std::string("a\tb"), std::string("a\nb"), std::string("a\x1b[31m"),
         std::string("a\x7f"), std::string("a\xc2\x9b"), std::string("a\xe2\x80\xa8"), std::string("\xff\xfe"),
         std::string(65, 'p'), sixty_four_wide + "x"}) {
