@@ -8,6 +8,7 @@
 #include "common/html/gumbo_util.hpp"
 #include "common/html/selector_program.hpp"
 #include "common/text/ascii.hpp"
+#include "common/util/layout_error.hpp"
 
 namespace scrapers::html {
 namespace {
@@ -150,7 +151,7 @@ std::optional<HtmlNode> HtmlNode::select_first(std::string_view selector) const 
 
 Result<HtmlNode> HtmlNode::require_first(const Selector& selector) const {
   if (auto found = select_first(selector)) return *found;
-  return make_error(ErrorKind::layout_changed, "no element matches '" + selector.text() + "'");
+  return layout_not_recognised("no element matches '" + selector.text() + "'");
 }
 
 Result<HtmlNode> HtmlNode::require_first(std::string_view selector) const {

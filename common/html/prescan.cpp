@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "common/util/layout_error.hpp"
+
 namespace scrapers::html {
 namespace {
 
@@ -189,7 +191,9 @@ class Scanner {
   }
 
   Status refuse(ErrorKind kind, const std::string& what) const {
-    return make_error(kind, "HTML page refused before parsing: " + what + " (limit for any real page)");
+    std::string message = "HTML page refused before parsing: " + what + " (limit for any real page)";
+    if (kind == ErrorKind::layout_changed) return layout_not_recognised(message);
+    return make_error(kind, std::move(message));
   }
 
   Status open_tag(const Tag& tag) {

@@ -1,6 +1,7 @@
 #include "common/html/script_json.hpp"
 
 #include "common/text/digits.hpp"
+#include "common/util/layout_error.hpp"
 
 namespace scrapers::html {
 namespace {
@@ -70,8 +71,7 @@ Result<nlohmann::json> extract_script_json(const HtmlDocument& document,
       return parse_json(script->raw_text(), selector);
     }
   }
-  return make_error(ErrorKind::layout_changed,
-                    "no embedded JSON: none of " + join_selectors(selectors) + " is present");
+  return layout_not_recognised("no embedded JSON: none of " + join_selectors(selectors) + " is present");
 }
 
 Result<const nlohmann::json*> json_at(const nlohmann::json& root, std::string_view dotted_path) {

@@ -7,6 +7,7 @@
 #include "common/html/script_json.hpp"
 #include "common/text/ascii.hpp"
 #include "common/text/whitespace.hpp"
+#include "common/util/layout_error.hpp"
 #include "scrapers/chereads/list_numbering.hpp"
 #include "scrapers/chereads/page_support.hpp"
 #include "scrapers/chereads/parse.hpp"
@@ -75,9 +76,8 @@ struct Extracted {
 Result<Extracted> items_from_json(const json& data, std::string_view page_url) {
   const json& volumes = data.at("volumeItems");
   if (!volumes.is_array()) {
-    return make_error(ErrorKind::layout_changed,
-                      std::string("'volumeItems' is ") + volumes.type_name() + ", not an array",
-                      std::string(page_url));
+    return layout_not_recognised(std::string("'volumeItems' is ") + volumes.type_name() + ", not an array",
+                                 std::string(page_url));
   }
   Extracted out;
   out.book_id = json_book_id(data, page_url);
@@ -140,8 +140,7 @@ RawItem raw_from_html(const html::HtmlNode& item, std::size_t position, std::str
 Result<Extracted> items_from_html(const html::HtmlDocument& document, std::string_view page_url) {
   const auto items = document.select(kListItems);
   if (items.empty()) {
-    return make_error(ErrorKind::layout_changed, "no chapter list: nothing matches " + std::string(kListItems),
-                      std::string(page_url));
+    return layout_not_recognised("nothing matches " + std::string(kListItems), std::string(page_url));
   }
   Extracted out;
   out.book_id = detail::book_id_from_url(page_url).value_or(std::string());
@@ -167,12 +166,12 @@ Result<ChapterList> list_from_json(const Result<json>& root, std::string_view pa
   const json* data = detail::find_object_with(
       *root, "volumeItems", {"props.pageProps.data", "pageProps.data", "pageContext.pageProps.data"});
   if (data == nullptr) {
-    return make_error(ErrorKind::layout_changed, "embedded JSON has no volumeItems", std::string(page_url));
+    return layout_not_recognised("embedded JSON has no volumeItems", std::string(page_url));
   }
   auto extracted = items_from_json(*data, page_url);
   if (!extracted.ok()) return std::move(extracted).error();
   if (extracted->items.empty()) {
-    return make_error(ErrorKind::layout_changed, "embedded JSON lists no chapter items", std::string(page_url));
+    return layout_not_recognised("embedded JSON lists no chapter items", std::string(page_url));
   }
   return finish(std::move(extracted).value(), ListSource::embedded_json);
 }
@@ -193,9 +192,9 @@ Result<ChapterList> parse_chapter_list(std::string_view body, std::string_view p
   if (from_json.ok()) return from_json;
   auto from_html = items_from_html(*document, page_url);
   if (from_html.ok()) return finish(std::move(from_html).value(), ListSource::list_html);
-  return make_error(ErrorKind::layout_changed,
-                    "chapter list not recognised: " + from_json.error().message + "; " + from_html.error().message,
-                    std::string(page_url));
+  return layout_not_recognised("chapter list: " + std::string(without_layout_phrase(from_json.error().message)) +
+                                   "; " + std::string(without_layout_phrase(from_html.error().message)),
+                               std::string(page_url));
 }
 
 std::string_view to_string(ListSource source) {

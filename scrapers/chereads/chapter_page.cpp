@@ -5,6 +5,7 @@
 
 #include "common/html/script_json.hpp"
 #include "common/text/whitespace.hpp"
+#include "common/util/layout_error.hpp"
 #include "scrapers/chereads/fragment_text.hpp"
 #include "scrapers/chereads/page_support.hpp"
 #include "scrapers/chereads/parse.hpp"
@@ -129,9 +130,9 @@ Result<ChapterPage> from_document(const html::HtmlDocument& document, std::strin
   }
   if (!read_main_content(document, page) && info == nullptr) {
     std::string why = root.ok() ? "embedded JSON has no chapterInfo" : root.error().message;
-    return make_error(ErrorKind::layout_changed,
-                      "chapter page not recognised: " + why + "; no " + std::string(kContent) + " element",
-                      std::string(page_url));
+    return layout_not_recognised("chapter page: " + std::string(without_layout_phrase(why)) + "; no " +
+                                     std::string(kContent) + " element",
+                                 std::string(page_url));
   }
   return finish(std::move(page), page_url);
 }

@@ -11,6 +11,7 @@
 #include "common/util/uuid.hpp"
 #include "scrapers/opensubtitles/api_client.hpp"
 #include "scrapers/opensubtitles/api_query.hpp"
+#include "scrapers/opensubtitles/bulk_scope.hpp"
 #include "scrapers/opensubtitles/episode_downloader.hpp"
 #include "scrapers/opensubtitles/site.hpp"
 #include "scrapers/runtime/batch_ending.hpp"
@@ -25,64 +26,15 @@ namespace {
 
 using nlohmann::json;
 
-// What the run covers: its editions (in creation order), or why there are none.
-struct Scope {
-  std::optional<std::string> work_id;
-  std::vector<tracking::Edition> editions;
-  std::optional<Error> problem;  // fails the job once it exists
-};
-
-Scope edition_scope(tracking::Database& db, const std::string& edition_id) {
-  Scope scope;
-  auto edition = runtime::look_up_edition(db, edition_id, "--editionId");
-  if (!edition.ok()) {
-    scope.problem = std::move(edition).error();
-    return scope;
-  }
-  scope.work_id = edition->work_id;
-  scope.editions.push_back(std::move(*edition));
-  return scope;
+// "" when `text` is usable as a series name or search text, else why not.
+std::string text_problem(const std::string& text) {
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) return "must not be empty";
+  if (text.size() > 200) return "longer than 200 bytes";
+  return {};
 }
 
-// The work's anime editions; a database failure leaves the job without ids.
-Scope work_scope(tracking::Database& db, const std::string& work_id) {
-  Scope scope;
-  auto exists = tracking::work_exists(db, work_id);
-  if (!exists.ok()) {
-    scope.problem = runtime::lookup_failed("look up work " + work_id, std::move(exists).error());
-    return scope;
-  }
-  if (!*exists) {
-    scope.problem = runtime::does_not_exist("work", work_id, "--workId");
-    return scope;
-  }
-  auto editions = tracking::editions_of_work(db, work_id);
-  if (!editions.ok()) {
-    scope.problem = runtime::lookup_failed("list the editions of work " + work_id, std::move(editions).error());
-    return scope;
-  }
-  scope.work_id = work_id;
-  for (auto& edition : *editions) {
-    if (edition.media_type == "anime") scope.editions.push_back(std::move(edition));
-  }
-  if (scope.editions.empty()) {
-    scope.problem = make_error(ErrorKind::not_found,
-                               "work " + work_id + " has no anime edition (run opensubtitles-work first)",
-                               "--workId");
-  }
-  return scope;
-}
-
-std::vector<tracking::Segment> segments_of(tracking::Database& db, const Scope& scope) {
-  std::vector<tracking::Segment> all;
-  for (const auto& edition : scope.editions) {
-    tracking::SegmentQuery query;
-    query.edition_id = edition.id;
-    query.asset_role = "subtitle";
-    auto segments = or_throw(tracking::list_segments(db, query));
-    all.insert(all.end(), std::make_move_iterator(segments.begin()), std::make_move_iterator(segments.end()));
-  }
-  return all;
+std::string id_problem(const std::string& flag, const std::string& id) {
+  return is_uuid(id) ? std::string() : flag + ": '" + id + "' is not a UUID";
 }
 
 ApiClient make_client(const ApiEnvironment& environment, const SiteUrls& site, runtime::Services& services) {
@@ -104,13 +56,14 @@ void warn_when_nothing_found(const DownloaderCounts& counts, const BulkDownloadO
                              const std::string& languages) {
   if (!nothing_found(counts)) return;
   log::warn("no subtitle was found for any of the " + std::to_string(counts.searched_episodes) +
-            " episodes searched; check --seriesName '" + options.series_name + "' and --languages " + languages);
+            " episodes searched; check the search text '" + search_text(options) + "' (" +
+            (options.query ? "--query" : "--seriesName") + ") and --languages " + languages);
 }
 
 json build_output(const runtime::BatchStats& stats, const EpisodeDownloader& downloader, const ApiClient& client,
-                  const Scope& scope, const std::string& languages) {
+                  const BulkScope& scope, const std::string& languages) {
   const std::size_t processed_skips = stats.skipped_items.size();
-  json output = {{"total", stats.total},
+  json output = {{"total", stats.to_process},
                  {"success", stats.stored},
                  {"failed", stats.failed},
                  {"errors", stats.failed},
@@ -118,7 +71,8 @@ json build_output(const runtime::BatchStats& stats, const EpisodeDownloader& dow
                  {"alreadyPresent", stats.skipped - processed_skips},
                  {"notFound", downloader.counts().not_found},
                  {"withoutEpisodeCode", downloader.counts().without_code},
-                 {"notAttempted", stats.not_attempted},
+                 {"notAttempted", stats.not_attempted - stats.beyond_limit},
+                 {"beyondLimit", stats.beyond_limit},
                  {"quotaExhausted", downloader.quota_exhausted()},
                  {"nothingFound", nothing_found(downloader.counts())},
                  {"loggedIn", downloader.logged_in()},
@@ -156,16 +110,20 @@ std::optional<Login> login_of(const ApiEnvironment& environment) {
 
 // The job: every pending episode of the scope through one downloader.
 runtime::BatchEnding bulk_body(const BulkDownloadOptions& options, const ApiEnvironment& environment,
-                               const SiteUrls& site, const Scope& scope, const std::string& languages,
+                               const SiteUrls& site, const BulkScope& scope, const std::string& languages,
                                runtime::Services& services, runtime::JobContext& ctx) {
   if (scope.problem) throw ErrorException(*scope.problem);
-  const auto segments = segments_of(ctx.db(), scope);
+  const auto segments = segments_in_scope(ctx.db(), scope);
   log::info(std::to_string(segments.size()) + " episodes in " + std::to_string(scope.editions.size()) +
             " edition(s); languages " + languages);
   ApiClient client = make_client(environment, site, services);
-  EpisodeDownloader downloader(
-      client, ctx.db(), services.blobs,
-      DownloaderSettings{options.series_name, languages, options.allow_ai, login_of(environment)});
+  DownloaderSettings settings;
+  settings.series_name = show_name(options);
+  settings.search_text = options.query;
+  settings.languages = languages;
+  settings.allow_ai_translated = options.allow_ai;
+  settings.login = login_of(environment);
+  EpisodeDownloader downloader(client, ctx.db(), services.blobs, std::move(settings));
   runtime::BatchOptions batch;
   batch.limit = options.limit.value_or(0);
   batch.noun = "episodes";
@@ -205,17 +163,37 @@ Result<ApiEnvironment> api_environment_from_env() {
   return environment;
 }
 
+const std::string& show_name(const BulkDownloadOptions& options) {
+  return options.series_name ? *options.series_name : *options.query;
+}
+
+const std::string& search_text(const BulkDownloadOptions& options) {
+  return options.query ? *options.query : *options.series_name;
+}
+
 std::string validate_bulk_options(const BulkDownloadOptions& options) {
-  if (options.work_id.has_value() == options.edition_id.has_value()) {
-    return "give exactly one of --workId and --editionId";
+  if (!options.work_id && !options.edition_id && options.segment_ids.empty()) {
+    return "give --workId, --editionId or --segmentId";
   }
-  if (options.work_id && !is_uuid(*options.work_id)) return "--workId: '" + *options.work_id + "' is not a UUID";
-  if (options.edition_id && !is_uuid(*options.edition_id)) {
-    return "--editionId: '" + *options.edition_id + "' is not a UUID";
+  if (options.work_id) {
+    if (auto problem = id_problem("--workId", *options.work_id); !problem.empty()) return problem;
   }
-  if (options.series_name.find_first_not_of(" \t\r\n") == std::string::npos)
-    return "--seriesName: must not be empty";
-  if (options.series_name.size() > 200) return "--seriesName: longer than 200 bytes";
+  if (options.edition_id) {
+    if (auto problem = id_problem("--editionId", *options.edition_id); !problem.empty()) return problem;
+  }
+  for (const auto& id : options.segment_ids) {
+    if (auto problem = id_problem("--segmentId", id); !problem.empty()) return problem;
+  }
+  if (options.segment_ids.size() > kMaxSegmentIds) {
+    return "--segmentId: at most " + std::to_string(kMaxSegmentIds) + " (use --editionId or --workId)";
+  }
+  if (!options.series_name && !options.query) return "give --seriesName (or --query)";
+  if (options.series_name) {
+    if (auto problem = text_problem(*options.series_name); !problem.empty()) return "--seriesName: " + problem;
+  }
+  if (options.query) {
+    if (auto problem = text_problem(*options.query); !problem.empty()) return "--query: " + problem;
+  }
   const auto languages = language_list(options.languages);
   if (languages.empty()) return "--languages: give at least one language code, e.g. en or en,pt-br";
   for (const auto& code : languages) {
@@ -234,18 +212,23 @@ int run_bulk_download(const BulkDownloadOptions& options, tracking::Database& db
     log::error(environment.error().message);
     return runtime::exit_code::usage;
   }
-  // A database failure here is the job's failure: the job row is still created.
-  const Scope scope = options.edition_id ? edition_scope(db, *options.edition_id)
-                                         : work_scope(db, *options.work_id);
+  // A database failure or an unknown id here is the job's failure: the job row is still
+  // created. Rows that contradict the arguments are the arguments' fault: exit 2.
+  const BulkScope scope = resolve_bulk_scope(
+      db, ScopeRequest{options.work_id, options.edition_id, options.segment_ids});
   const std::string languages = normalize_languages(options.languages);
   runtime::JobSpec spec;
-  spec.input = {{"seriesName", options.series_name},
+  spec.input = {{"seriesName", show_name(options)},
                 {"languages", languages},
                 {"scriptType", std::string(kBulkScriptType)},
                 {"delay", options.delay_ms},
                 {"limit", options.limit ? json(*options.limit) : json(nullptr)}};
+  if (!options.segment_ids.empty()) spec.input["segmentIds"] = options.segment_ids;
+  if (options.query) spec.input["query"] = *options.query;
   spec.ids.work_id = scope.work_id;
   if (scope.editions.size() == 1) spec.ids.edition_id = scope.editions.front().id;
+  if (scope.segments && scope.segments->size() == 1) spec.ids.segment_id = scope.segments->front().id;
+  if (scope.contradiction) return runtime::refuse_arguments(db, spec, *scope.contradiction);
   return runtime::run_batch_job(db, spec, [&](runtime::JobContext& ctx) {
     return bulk_body(options, *environment, *site, scope, languages, services, ctx);
   });

@@ -1,8 +1,16 @@
 // bulk-download-subtitles: subtitles for the episodes of an edition (or of every
-// anime edition of a work) through the OpenSubtitles REST API.
+// anime edition of a work, or of the segments named) through the OpenSubtitles REST API.
 //
-//   bulk-download-subtitles (--workId <uuid> | --editionId <uuid>) --seriesName <name>
-//                           [--languages en] [--delay 1000] [--limit N] [--allow-ai]
+//   bulk-download-subtitles [-w|--workId <uuid>] [-e|--editionId <uuid>] [--segmentId <uuid>]...
+//                           (-s|--seriesName <name> | --query <text>) [-l|--languages en]
+//                           [-d|--delay 1000] [--limit N] [--allow-ai]
+//
+// What the run covers (bulk_scope.hpp): --editionId's edition, else --workId's anime
+// editions; --segmentId (repeatable) narrows it to those segments, which alone also
+// name their edition(s) and work. Given together, --editionId must be an edition of
+// --workId and every --segmentId a segment of them: otherwise the arguments contradict
+// each other, one line and exit 2 (runtime/pre_job_lookup.hpp). --query replaces the
+// search text (by default --seriesName); --seriesName defaults to --query.
 //
 // Environment: OPENSUBTITLES_API_KEY (required), OPENSUBTITLES_USERNAME and
 // OPENSUBTITLES_PASSWORD (optional, both or neither: log in for the account's
@@ -19,12 +27,18 @@
 // anonymously. The API key, the token and the password never appear in logs, job
 // rows or errors.
 // Job: input {seriesName, languages, scriptType:'bulk-download-subtitles', delay,
-// limit}, work_id and edition_id at creation (edition_id when the run has exactly
-// one edition; with several, edition_id follows the edition being processed). A
-// database failure while resolving the work or edition fails the job (the row
-// exists). Output {total, success, failed, errors, skipped, notAttempted,
-// alreadyPresent, notFound, withoutEpisodeCode, quotaExhausted, nothingFound,
-// remaining?, quotaResetTime?, ...}, also printed on stdout. nothingFound (and a
+// limit, segmentIds?, query?}, work_id and edition_id at creation (edition_id when the
+// run has exactly one edition; with several, edition_id follows the edition being
+// processed; segment_id when exactly one --segmentId). A database failure while
+// resolving the work, edition or segments, or an id that names no row, fails the job
+// (the row exists). Output {total, success, failed, errors, skipped, notAttempted,
+// beyondLimit, alreadyPresent, notFound, withoutEpisodeCode, quotaExhausted,
+// nothingFound, remaining?, quotaResetTime?, ...}, also printed on stdout. `total` is
+// the number of episodes the run set out to process: those pending (no subtitle yet,
+// an SxxEyy title) after --limit, before any stop; each of them ends success, failed,
+// notFound or — left by a quota stop, a refused login or an interrupt — notAttempted,
+// so total = success + failed + notFound + notAttempted. beyondLimit counts the pending
+// episodes --limit left for a later run. nothingFound (and a
 // WARN line) when searches were answered and not one episode had a subtitle (e.g.
 // a wrong --seriesName); the job still succeeds. Any failed episode fails the job.
 #pragma once
@@ -33,6 +47,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/util/error.hpp"
 #include "scrapers/runtime/services.hpp"
@@ -41,12 +56,15 @@
 namespace scrapers::opensubtitles {
 
 inline constexpr std::string_view kBulkScriptType = "bulk-download-subtitles";
-inline constexpr int kApiRequestsPerMinute = 300;  // 5 per second
+inline constexpr int kApiRequestsPerMinute = 300;    // 5 per second
+inline constexpr std::size_t kMaxSegmentIds = 1000;  // --segmentId given at most this often
 
 struct BulkDownloadOptions {
   std::optional<std::string> work_id;
   std::optional<std::string> edition_id;
-  std::string series_name;
+  std::vector<std::string> segment_ids;  // --segmentId, as given
+  std::optional<std::string> series_name;
+  std::optional<std::string> query;  // search text instead of the series name
   std::string languages = "en";
   long long delay_ms = 1000;
   std::optional<std::size_t> limit;
@@ -66,6 +84,11 @@ Result<ApiEnvironment> api_environment_from_env();
 
 // "" when usable, else one line naming the bad argument.
 std::string validate_bulk_options(const BulkDownloadOptions& options);
+
+// The show's name (--seriesName, else --query) and the text searched for (--query,
+// else --seriesName), for validated options.
+const std::string& show_name(const BulkDownloadOptions& options);
+const std::string& search_text(const BulkDownloadOptions& options);
 
 int run_bulk_download(const BulkDownloadOptions& options, tracking::Database& db, runtime::Services& services);
 

@@ -17,15 +17,22 @@ std::unique_ptr<CLI::App> make_app(BulkDownloadOptions& options) {
       "bulk-download-subtitles");
   runtime::add_version_flag(*app);
   app->add_option_function<std::string>(
-      "--workId,--work-id", [&options](const std::string& id) { options.work_id = id; },
+      "-w,--workId,--work-id", [&options](const std::string& id) { options.work_id = id; },
       "UUID of a work: all of its anime editions");
   app->add_option_function<std::string>(
-      "--editionId,--edition-id", [&options](const std::string& id) { options.edition_id = id; },
-      "UUID of one edition");
-  app->add_option("--seriesName,--series-name", options.series_name, "series name to search for")->required();
-  app->add_option("--languages", options.languages, "comma-separated language codes (default en)");
+      "-e,--editionId,--edition-id", [&options](const std::string& id) { options.edition_id = id; },
+      "UUID of one edition (with --workId: an edition of that work)");
+  app->add_option("--segmentId,--segment-id", options.segment_ids,
+                  "UUID of one episode segment (repeatable): only these episodes");
+  app->add_option_function<std::string>(
+      "-s,--seriesName,--series-name", [&options](const std::string& name) { options.series_name = name; },
+      "series name to search for (default: --query)");
+  app->add_option_function<std::string>(
+      "--query", [&options](const std::string& text) { options.query = text; },
+      "text to search for instead of --seriesName");
+  app->add_option("-l,--languages", options.languages, "comma-separated language codes (default en)");
   runtime::add_whole_number_option(
-      *app, "--delay", 0, runtime::kMaxDelayMs,
+      *app, "--delay,-d", 0, runtime::kMaxDelayMs,
       [&options](std::uint64_t ms) { options.delay_ms = static_cast<long long>(ms); },
       "milliseconds between requests to one host (default 1000)");
   runtime::add_whole_number_option(

@@ -38,7 +38,7 @@ EpisodeDownloader::EpisodeDownloader(ApiClient& client, tracking::Database& db, 
       db_(&db),
       blobs_(&blobs),
       settings_(std::move(settings)),
-      search_(client, SearchSettings{settings_.series_name, std::nullopt, settings_.languages,
+      search_(client, SearchSettings{settings_.series_name, settings_.search_text, settings_.languages,
                                      settings_.allow_ai_translated}) {}
 
 Status EpisodeDownloader::ensure_login() {

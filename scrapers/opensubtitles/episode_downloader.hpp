@@ -60,6 +60,7 @@ struct DownloaderSettings {
   std::string languages;    // normalised, comma-separated
   bool allow_ai_translated = false;
   std::optional<Login> login;
+  std::optional<std::string> search_text;  // searched for instead of series_name (--query)
 };
 
 struct DownloaderCounts {

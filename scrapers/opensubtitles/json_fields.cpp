@@ -6,6 +6,7 @@
 #include "common/text/digits.hpp"
 #include "common/text/whitespace.hpp"
 #include "common/util/json_number.hpp"
+#include "common/util/layout_error.hpp"
 
 namespace scrapers::opensubtitles::detail {
 
@@ -80,7 +81,7 @@ Result<nlohmann::json> parse_api_object(std::string_view body, std::string_view 
     return make_error(ErrorKind::parse, "malformed JSON in the " + std::string(what));
   }
   if (!json.is_object()) {
-    return make_error(ErrorKind::layout_changed, std::string(what) + " is not a JSON object");
+    return layout_not_recognised(std::string(what) + " is not a JSON object");
   }
   return json;
 }

@@ -8,6 +8,7 @@
 #include "common/http/base_url.hpp"
 #include "common/http/classify.hpp"
 #include "common/http/url.hpp"
+#include "common/text/utf8.hpp"
 #include "common/util/log.hpp"
 #include "common/util/uuid.hpp"
 #include "scrapers/opensubtitles/parse.hpp"
@@ -137,26 +138,28 @@ Result<std::optional<std::string>> find_work(const OpensubtitlesWorkOptions& opt
 
 }  // namespace
 
-bool is_provider_name(std::string_view provider) {
-  if (provider.empty() || provider.size() > 32) return false;
-  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-  if (!alnum(provider.front())) return false;
-  for (char c : provider) {
-    if (!alnum(c) && c != '-' && c != '_') return false;
+bool is_provider_label(std::string_view provider) {
+  if (!text::is_valid_utf8(provider) || provider.find_first_not_of(' ') == std::string_view::npos) return false;
+  std::size_t characters = 0;
+  for (std::size_t at = 0; at < provider.size();) {
+    const text::DecodedCodePoint decoded = text::decode_utf8(provider, at);
+    const char32_t cp = decoded.cp;
+    if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029) return false;
+    if (++characters > kMaxProviderLength) return false;
+    at += decoded.length;
   }
   return true;
 }
 
 std::string validate_work_options(const OpensubtitlesWorkOptions& options, const SiteUrls& urls) {
-  if (options.work_id.has_value() == options.title.has_value()) {
-    return "give exactly one of --workId and --title";
-  }
+  if (!options.work_id && !options.title) return "give --workId or --title";
   if (options.work_id && !is_uuid(*options.work_id)) return "--workId: '" + *options.work_id + "' is not a UUID";
-  if (options.title && options.title->find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (!options.work_id && options.title->find_first_not_of(" \t\r\n") == std::string::npos) {
     return "--title: must not be empty";
   }
-  if (!is_provider_name(options.provider)) {
-    return "--provider: '" + options.provider + "' is not a short identifier (a-z, 0-9, '-', '_'; at most 32)";
+  if (!is_provider_label(options.provider)) {
+    return "--provider: not a label (1 to " + std::to_string(kMaxProviderLength) +
+           " characters of UTF-8 text, not only spaces, no control characters)";
   }
   const auto url = http::parse_url(options.url);
   if (!url.ok() || !http::is_on_site(options.url, urls.site_base) || !is_tvshow_path(url->path)) {
@@ -178,6 +181,10 @@ int run_opensubtitles_work(const OpensubtitlesWorkOptions& options, tracking::Da
   // database failure there is the job's failure (the job row is still created). A
   // --title work is created inside the job, once the page was read: a failed run
   // leaves no empty work behind.
+  if (options.work_id && options.title) {
+    log::warn("--title '" + *options.title + "' ignored: the episodes go to the existing work --workId " +
+              *options.work_id);
+  }
   Result<std::optional<std::string>> work = std::optional<std::string>();
   if (options.work_id) work = find_work(options, db);
   runtime::JobSpec spec;

@@ -1,11 +1,12 @@
 // opensubtitles-work: the episode list of an opensubtitles.com TV-show page into the
 // catalog.
 //
-//   opensubtitles-work --url <tvshow-url> (--workId <uuid> | --title <title>)
-//                      [--provider opensubtitles]
+//   opensubtitles-work -u|--url <tvshow-url> (-w|--workId <uuid> | -t|--title <title>)
+//                      [-p|--provider opensubtitles]
 //
 // The work is an existing one (--workId, looked up before the job; an unknown id
-// fails the job) or a new one created from --title inside the job, only once the
+// fails the job; a --title given too is ignored, with one warning line) or a new one
+// created from --title inside the job, only once the
 // page was fetched and parsed (so a failed run leaves no empty work; the job's
 // work_id is set when it is created). The page is fetched and parsed (parse.hpp);
 // each numbered season that lists episodes becomes one edition (media_type 'anime',
@@ -21,6 +22,7 @@
 // unchanged, total, success, failed, errors}, also printed on stdout.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,8 +42,13 @@ struct OpensubtitlesWorkOptions {
   std::string provider = "opensubtitles";
 };
 
-// A short identifier: 1-32 characters of a-z, 0-9, '-' and '_', starting with a letter or digit.
-bool is_provider_name(std::string_view provider);
+inline constexpr std::size_t kMaxProviderLength = 64;  // characters (code points)
+
+// A label the original worker accepted and a catalog row can hold: valid UTF-8, 1 to
+// kMaxProviderLength characters, not only spaces, no control character (C0 — tab and
+// newline included —, DEL, C1, U+2028/U+2029). It names the editions only: no object
+// key or file path is ever made from it.
+bool is_provider_label(std::string_view provider);
 
 // "" when the options are usable against `urls` (--url on its site_base), else one
 // line naming the bad argument.

@@ -13,16 +13,18 @@ std::unique_ptr<CLI::App> make_app(OpensubtitlesWorkOptions& options) {
       "'anime' edition per season ('<provider>-s<N>') and one 'episode' segment per episode.",
       "opensubtitles-work");
   runtime::add_version_flag(*app);
-  app->add_option("--url", options.url,
+  app->add_option("-u,--url", options.url,
                   "TV-show page, e.g. https://www.opensubtitles.com/en/tvshows/2024-solo-leveling")
       ->required();
   app->add_option_function<std::string>(
-      "--workId,--work-id", [&options](const std::string& id) { options.work_id = id; },
+      "-w,--workId,--work-id", [&options](const std::string& id) { options.work_id = id; },
       "UUID of an existing work");
   app->add_option_function<std::string>(
-      "--title", [&options](const std::string& title) { options.title = title; },
-      "title of a new work to create (instead of --workId)");
-  app->add_option("--provider", options.provider, "provider prefix of the editions (default opensubtitles)");
+      "-t,--title", [&options](const std::string& title) { options.title = title; },
+      "title of a new work to create (ignored, with a warning, when --workId is given)");
+  app->add_option("-p,--provider", options.provider,
+                  "provider label of the editions, '<provider>-s<N>' (default opensubtitles; at most 64 "
+                  "characters, no control characters)");
   app->footer(
       "Environment: DATABASE_URL, OPENSUBTITLES_SITE_BASE, LOG_LEVEL, HTTP_* (see README).\n"
       "Exit status: 0 success, 1 job failed, 2 bad arguments, 130 interrupted.");

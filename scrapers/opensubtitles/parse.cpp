@@ -7,6 +7,7 @@
 #include "common/text/ascii.hpp"
 #include "common/text/challenge.hpp"
 #include "common/text/whitespace.hpp"
+#include "common/util/layout_error.hpp"
 #include "scrapers/opensubtitles/url_resolve.hpp"
 
 namespace scrapers::opensubtitles {
@@ -42,9 +43,9 @@ Result<ShowSeason> read_season(const html::HtmlNode& panel, std::size_t index, s
                                std::vector<std::string>& warnings) {
   const auto header = panel.select_first(kSeasonHeader);
   if (!header) {
-    return make_error(ErrorKind::layout_changed,
-                      "season panel " + std::to_string(index + 1) + " has no " + std::string(kSeasonHeader),
-                      std::string(page_url));
+    return layout_not_recognised("show page: season panel " + std::to_string(index + 1) + " has no " +
+                                     std::string(kSeasonHeader),
+                                 std::string(page_url));
   }
   ShowSeason season;
   season.header = visible_text(*header);
@@ -126,12 +127,11 @@ Result<ShowPage> parse_show_page(std::string_view body, std::string_view page_ur
   auto document = html::HtmlDocument::parse(std::string(body), content_type);
   if (!document.ok()) return std::move(document).error();
   if (!document->select_first(kSeasonList)) {
-    return make_error(ErrorKind::layout_changed, "no season list (#accordion-list) on the show page",
-                      std::string(page_url));
+    return layout_not_recognised("show page: no season list (#accordion-list)", std::string(page_url));
   }
   const auto panels = document->select(kPanels);
   if (panels.empty()) {
-    return make_error(ErrorKind::layout_changed, "the season list has no li.panel entries", std::string(page_url));
+    return layout_not_recognised("show page: the season list has no li.panel entries", std::string(page_url));
   }
   ShowPage page;
   if (const auto h1 = document->select_first("h1")) page.title = visible_text(*h1);
@@ -141,9 +141,8 @@ Result<ShowPage> parse_show_page(std::string_view body, std::string_view page_ur
     page.seasons.push_back(std::move(*season));
   }
   if (page.episode_count() == 0) {
-    return make_error(ErrorKind::layout_changed,
-                      "no season panel lists an episode (are episodes loaded by script now?)",
-                      std::string(page_url));
+    return layout_not_recognised(
+        "show page: no season panel lists an episode (are episodes loaded by script now?)", std::string(page_url));
   }
   return page;
 }

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/util/layout_error.hpp"
+
 #include "scrapers/opensubtitles/json_fields.hpp"
 
 namespace scrapers::opensubtitles {
@@ -82,7 +84,7 @@ Result<SearchPage> parse_search_response(std::string_view body) {
   const auto* data = member(json, "data");
   if (data == nullptr) return page;
   if (!data->is_array()) {
-    return make_error(ErrorKind::layout_changed, "search response 'data' is not a list");
+    return layout_not_recognised("search response: 'data' is not a list");
   }
   for (const auto& item : *data) {
     if (!item.is_object()) {

@@ -4,6 +4,7 @@
 #include "common/html/script_json.hpp"
 #include "common/text/whitespace.hpp"
 #include "common/util/json_number.hpp"
+#include "common/util/layout_error.hpp"
 #include "scrapers/readnovel/body_checks.hpp"
 #include "scrapers/readnovel/parse.hpp"
 
@@ -126,9 +127,8 @@ Result<ChapterContent> parse_chapter_json(std::string_view body, std::string_vie
   if (!parsed.ok()) return std::move(parsed).error();
   const json& root = parsed.value();
   if (!root.is_object()) {
-    return make_error(ErrorKind::layout_changed,
-                      "chapter content: expected a JSON object, got " + detail::json_type_name(root),
-                      std::string(url));
+    return layout_not_recognised("chapter content: expected a JSON object, got " + detail::json_type_name(root),
+                                 std::string(url));
   }
   const json* text = member(root, "text");
   if (text == nullptr) {
@@ -175,12 +175,12 @@ Result<ChapterContent> parse_chapter_page(std::string_view body, std::string_vie
     if (!next.ok() || next.value()) return unwrap(std::move(next));
   }
   if (auto dom = from_dom(document.value())) return std::move(*dom);
-  return make_error(ErrorKind::layout_changed,
-                    "chapter page: layout not recognised: no chapter text in script#__NEXT_DATA__ "
-                    "(props.pageProps.dehydratedState.queries[].state.data.text) and no #chapterText "
-                    "elements" +
-                        note,
-                    std::string(url));
+  return layout_not_recognised(
+      "chapter page: no chapter text in script#__NEXT_DATA__ "
+      "(props.pageProps.dehydratedState.queries[].state.data.text) and no #chapterText "
+      "elements" +
+          note,
+      std::string(url));
 }
 
 }  // namespace scrapers::readnovel

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "common/util/json_number.hpp"
+#include "common/util/layout_error.hpp"
 #include "scrapers/readnovel/body_checks.hpp"
 #include "scrapers/readnovel/parse.hpp"
 #include "scrapers/readnovel/urls.hpp"
@@ -84,10 +85,9 @@ ElementResult parse_element(const json& element) {
 
 Error unusable_list(const ChapterList& list, std::string_view url) {
   const ElementProblem& first = list.problems.front();
-  return make_error(ErrorKind::layout_changed,
-                    "chapter list: none of the " + std::to_string(list.total_elements) +
-                        " elements has the expected fields; first problem: " + first.message,
-                    std::string(url));
+  return layout_not_recognised("chapter list: none of the " + std::to_string(list.total_elements) +
+                                   " elements has the expected fields; first problem: " + first.message,
+                               std::string(url));
 }
 
 }  // namespace
@@ -102,7 +102,7 @@ Result<ChapterList> parse_chapter_list(std::string_view body, std::string_view u
     if (root.is_object() && root.contains("detail") && root["detail"].is_string()) {
       message += " with detail \"" + detail::clean_title_text(root["detail"].get<std::string>(), 200) + "\"";
     }
-    return make_error(ErrorKind::layout_changed, std::move(message), std::string(url));
+    return layout_not_recognised(message, std::string(url));
   }
   if (root.empty()) {
     return make_error(ErrorKind::not_found, "chapter list is empty: the API knows no novel with this slug",

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "common/util/log.hpp"
+
 namespace scrapers::runtime {
 
 Error does_not_exist(std::string_view thing, const std::string& id, std::string context) {
@@ -19,6 +21,19 @@ Result<tracking::Edition> look_up_edition(tracking::Database& db, const std::str
   if (!edition.ok()) return lookup_failed("look up edition " + edition_id, std::move(edition).error());
   if (!*edition) return does_not_exist("edition", edition_id, std::move(context));
   return std::move(**edition);
+}
+
+Error contradicting_arguments(std::string message, std::string context) {
+  return make_error(ErrorKind::invalid_argument, std::move(message), std::move(context));
+}
+
+int refuse_arguments(tracking::Database& db, const JobSpec& spec, const Error& error) {
+  if (!adopting_a_job()) {
+    log::error(error.describe());
+    return exit_code::usage;
+  }
+  (void)run_tracked_job(db, spec, [&error](JobContext&) -> JobResult { throw ErrorException(error); });
+  return exit_code::usage;
 }
 
 }  // namespace scrapers::runtime

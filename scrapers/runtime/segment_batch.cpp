@@ -96,9 +96,11 @@ BatchStats run_segment_batch(const std::vector<tracking::Segment>& segments, con
     log::info(std::to_string(stats.skipped) + " " + options.noun + " already have an asset: skipped");
   }
   if (options.limit > 0 && pending.size() > options.limit) {
-    stats.not_attempted = pending.size() - options.limit;
+    stats.beyond_limit = pending.size() - options.limit;
+    stats.not_attempted = stats.beyond_limit;
     pending.resize(options.limit);
   }
+  stats.to_process = pending.size();
   Progress progress(pending.size(), options.noun);
   int blocked_streak = 0;
   for (std::size_t i = 0; i < pending.size(); ++i) {

@@ -8,7 +8,13 @@
 // - `skip_reason` (optional) is asked before the limit is applied: a segment it names a
 //   reason for (e.g. no URL, no episode code) is counted `skipped` and listed, without
 //   reaching `process` and without using up a `limit` slot.
-// - `limit` caps how many segments are processed (skipped ones do not count).
+// - `limit` caps how many segments are processed (skipped ones do not count); those it
+//   leaves out are counted in `beyond_limit` (and in `not_attempted`).
+// - `to_process` is the number of segments the run set out to process: after the skips
+//   and the limit, before any stop. Each of them ends stored, failed, locked, skipped
+//   by `process` (skipped_items) or, after a stop, not attempted: the segment that hit
+//   the stop and the rest are counted in `not_attempted` (not_attempted - beyond_limit
+//   of them).
 // - A SIGINT/SIGTERM or a requested cancel (signals.hpp) stops the loop before the next
 //   segment (stats.aborted, abort_reason "interrupted by signal" or "cancelled").
 // - `on_progress` (optional) is told {done, total, item} before each processed segment,
@@ -84,7 +90,9 @@ struct BatchStats {
   std::size_t locked = 0;
   std::size_t blocked = 0;          // also counted in failed
   std::size_t failed_for_good = 0;  // also counted in failed: SegmentOutcome::failed_for_good
+  std::size_t to_process = 0;       // after skips and limit, before any stop
   std::size_t not_attempted = 0;    // left over by limit, stop or interrupt
+  std::size_t beyond_limit = 0;     // of not_attempted: left over by limit
   bool aborted = false;             // stopped early (interrupt, blocked streak, stop outcome)
   std::string abort_reason;
   BatchStop stop = BatchStop::none;                        // why, when aborted

@@ -105,7 +105,8 @@ TEST(ChereadsWorkE2e, UnrecognisedLayoutFailsTheJobInsteadOfRecordingNoChapters)
   EXPECT_EQ(result.exit_code, 1) << result.err;
   const auto job = h.last_job();
   EXPECT_EQ(job[0], "failed");
-  EXPECT_NE(job[2].value_or("").find("chapter list not recognised"), std::string::npos) << job[2].value_or("");
+  EXPECT_NE(job[2].value_or("").find("layout not recognised: chapter list"), std::string::npos)
+      << job[2].value_or("");
   EXPECT_EQ(job[5], kWorkId);
   EXPECT_FALSE(job[6].has_value()) << "no edition for a list that was never read";
   EXPECT_EQ(count(h, "SELECT count(*) FROM editions"), "0");

@@ -93,12 +93,13 @@ TEST_F(BulkDownloadE2e, StoresRegistersAndLinksTheBestSubtitles) {
                          {"delay", 0},
                          {"limit", 4}}));
   const json output = last_output(*h);
-  EXPECT_EQ(output["total"], kSeason1Episodes);
+  EXPECT_EQ(output["total"], 4);  // what --limit let the run set out to do
   EXPECT_EQ(output["success"], 4);
   EXPECT_EQ(output["failed"], 0);
   EXPECT_EQ(output["errors"], 0);
   EXPECT_EQ(output["skipped"], 0);
-  EXPECT_EQ(output["notAttempted"], kSeason1Episodes - 4);
+  EXPECT_EQ(output["notAttempted"], 0);
+  EXPECT_EQ(output["beyondLimit"], kSeason1Episodes - 4);
   EXPECT_EQ(output["quotaExhausted"], false);
 
   EXPECT_EQ(emulator_counter(*h, "redirects"), 0);
@@ -128,7 +129,9 @@ TEST_F(BulkDownloadE2e, RerunSkipsEpisodesWithSubtitlesWithoutAnyApiCall) {
   EXPECT_EQ(output["alreadyPresent"], 4);
   EXPECT_EQ(output["notFound"], 4);  // episodes 5..8 have no subtitles
   EXPECT_EQ(output["skipped"], 8);
-  EXPECT_EQ(output["notAttempted"], 4);
+  EXPECT_EQ(output["total"], 4);
+  EXPECT_EQ(output["notAttempted"], 0);
+  EXPECT_EQ(output["beyondLimit"], 4);
   EXPECT_EQ(h->last_job()[0], "success");
 }
 
@@ -192,7 +195,9 @@ TEST_F(BulkDownloadE2e, TitlesWithoutAnEpisodeCodeAreSkippedAndListed) {
   EXPECT_EQ(output["skippedItems"][0]["number"], "1");
   EXPECT_EQ(output["success"], 2);  // episodes 2 and 3: the skipped episode 1 uses no --limit slot
   EXPECT_EQ(output["skipped"], 1);
-  EXPECT_EQ(output["notAttempted"], kSeason1Episodes - 3);
+  EXPECT_EQ(output["total"], 2);
+  EXPECT_EQ(output["notAttempted"], 0);
+  EXPECT_EQ(output["beyondLimit"], kSeason1Episodes - 3);
   EXPECT_EQ(count_containing(requests(*h, "/api/v1/subtitles"), "episode_number=1&"), 0u);
   EXPECT_EQ(requests(*h, "/api/v1/subtitles").size(), 2u);
 }
@@ -201,7 +206,8 @@ TEST_F(BulkDownloadE2e, WorkIdCoversEveryAnimeEditionInOrder) {
   const ProcessResult result = bulk(*h, {"--workId", show.work_id, "--limit", "13"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const json output = last_output(*h);
-  EXPECT_EQ(output["total"], kEpisodes);
+  EXPECT_EQ(output["total"], 13);
+  EXPECT_EQ(output["beyondLimit"], kEpisodes - 13);
   EXPECT_EQ(output["success"], 5);   // S1 E1-E4 and S2 E1 (via the fallback)
   EXPECT_EQ(output["notFound"], 8);  // S1 E5-E12
   EXPECT_EQ(output["editions"], 2);

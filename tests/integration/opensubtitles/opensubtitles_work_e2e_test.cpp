@@ -136,7 +136,7 @@ TEST(OpensubtitlesWorkE2e, BadArgumentsExitTwoWithoutAJob) {
       {"--url", show_url(h), "--workId", "nope"},                                      // bad UUID
       {"--url", "https://example.org/en/tvshows/2024-solo-leveling", "--title", "X"},  // other host
       {"--url", show_url(h, "/en/tvshows/2024-solo-leveling/seasons/1"), "--title", "X"},
-      {"--url", show_url(h), "--title", "X", "--provider", "no spaces allowed"},
+      {"--url", show_url(h), "--title", "X", "--provider", "no\ttabs allowed"},
   };
   for (const auto& args : cases) {
     const ProcessResult result = h.run("opensubtitles-work", args);

@@ -38,13 +38,13 @@ TEST_F(CliTest, WorkAcceptsUrlAndWorkIdInBothFlagForms) {
   EXPECT_EQ(equals.options->provider, "os-web");
 }
 
-TEST_F(CliTest, WorkNeedsExactlyOneOfWorkIdAndTitle) {
+TEST_F(CliTest, WorkNeedsWorkIdOrTitleAndTakesBoth) {
   auto both = parse_opensubtitles_work_cli(std::string("--url ") + kShow + " --workId " + kUuid + " --title X");
-  EXPECT_EQ(both.exit_code, 2);
-  EXPECT_FALSE(both.options.has_value());
-  EXPECT_NE(both.message.find("--workId"), std::string::npos);
+  ASSERT_TRUE(both.options.has_value()) << both.message;  // the work is used, the title ignored (with a warning)
+  EXPECT_EQ(both.options->work_id, kUuid);
   auto neither = parse_opensubtitles_work_cli(std::string("--url ") + kShow);
   EXPECT_EQ(neither.exit_code, 2);
+  EXPECT_NE(neither.message.find("--workId"), std::string::npos);
 }
 
 TEST_F(CliTest, WorkRejectsBadUuidUrlAndProviderNamingTheArgument) {
@@ -57,7 +57,8 @@ TEST_F(CliTest, WorkRejectsBadUuidUrlAndProviderNamingTheArgument) {
   auto path = parse_opensubtitles_work_cli("--url https://www.opensubtitles.com/en/movies/2024-x --title X");
   EXPECT_EQ(path.exit_code, 2);
   EXPECT_NE(path.message.find("--url"), std::string::npos);
-  auto provider = parse_opensubtitles_work_cli(std::string("--url ") + kShow + " --title X --provider 'Bad Name'");
+  auto provider = parse_opensubtitles_work_cli(
+      std::vector<std::string>{"--url", kShow, "--title", "X", "--provider", "bad\nname"});
   EXPECT_EQ(provider.exit_code, 2);
   EXPECT_NE(provider.message.find("--provider"), std::string::npos);
 }
@@ -123,8 +124,10 @@ TEST_F(CliTest, BulkRejectsBadArgumentsNamingThem) {
     std::string names;
   };
   const std::vector<Case> cases = {
-      {std::string("--seriesName X --workId ") + kUuid + " --editionId " + kUuid, "--editionId"},
+      {std::string("--seriesName X --segmentId 12"), "--segmentId"},
       {"--seriesName X", "--workId"},
+      {std::string("--editionId ") + kUuid, "--seriesName"},
+      {std::string("--query ' ' --editionId ") + kUuid, "--query"},
       {"--seriesName X --editionId 123", "--editionId"},
       {std::string("--seriesName ' ' --editionId ") + kUuid, "--seriesName"},
       {"--languages english" + id, "--languages"},
