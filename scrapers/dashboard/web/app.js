@@ -1,5 +1,5 @@
 // The pipeline-jobs dashboard: polls /api/ and draws the page with DOM calls only.
-// Every string from the server goes through text nodes (textContent): never innerHTML.
+// Every string from the server goes through text nodes (textContent), never parsed as markup.
 'use strict';
 
 const POLL_MS = 2000;
