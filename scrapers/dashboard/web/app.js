@@ -50,6 +50,7 @@ function jobLink(id) {
 
 function duration(seconds) {
   if (seconds === null || seconds === undefined) return '-';
+  if (seconds < 10) return (Math.round(seconds * 10) / 10) + 's';
   const s = Math.round(seconds);
   if (s < 60) return s + 's';
   if (s < 3600) return Math.floor(s / 60) + 'm' + String(s % 60).padStart(2, '0') + 's';
@@ -218,7 +219,7 @@ function chartDurations(rows) {
   }
   const width = 520, label = 170, row = 30, height = rows.length * row + 10;
   const max = Math.max(0.001, ...rows.map((r) => r.p95_seconds || r.p50_seconds || 0));
-  const scale = (s) => ((s || 0) / max) * (width - label - 60);
+  const scale = (s) => ((s || 0) / max) * (width - label - 100);
   const chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, width: '100%', role: 'img', id: 'durations-svg' });
   rows.forEach((r, i) => {
     const y = 5 + i * row;
