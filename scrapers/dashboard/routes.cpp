@@ -48,7 +48,8 @@ std::optional<ApiResponse> refuse_post(State& s, const Req& req) {
   }
   if (!is_json(req)) return error_response(415, "a POST body must be application/json");
   const std::string origin = req.get_header_value("Origin");
-  if (!origin.empty() && origin != "http://" + req.get_header_value("Host")) {
+  const std::string host = req.get_header_value("Host");
+  if (!origin.empty() && origin != "http://" + host && origin != "https://" + host) {
     return error_response(403, "cross-origin request refused");
   }
   return std::nullopt;

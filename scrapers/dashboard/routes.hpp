@@ -11,7 +11,7 @@
 //   POST /api/schedules/enqueue {"name"}                     (api_actions.hpp)
 // Who may do what: reads are open on loopback; on any other address they need a
 // session (401 without). Every POST needs Content-Type application/json (415), an
-// Origin, when sent, equal to http://<Host> (403), and actions at all: without
+// Origin, when sent, equal to http://<Host> or https://<Host> (403), and actions at all: without
 // DASHBOARD_TOKEN every POST is 403. Then login needs the token (401, compared in
 // constant time); logout and actions need the session cookie (401) and its CSRF token in
 // the X-CSRF-Token header (403 when missing or wrong). Query values longer than 200
