@@ -61,10 +61,11 @@ int dashboard_main(const std::string& listen) {
     sigwait(&stop_signals, &signal);
     server.stop();
   });
-  server.run();
+  const bool served = server.run();
   // run() also returns when the server fails; wake the waiter so it can be joined.
   pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
+  if (!served) return refuse("dashboard: the server stopped on an error", runtime::exit_code::job_failed);
   return runtime::exit_code::ok;
 }
 

@@ -6,7 +6,8 @@
 // is opened (failure: one line, exit 1, or 2 for a missing/malformed URL) and the server
 // binds (failure: exit 1). It prints "dashboard: http://HOST:PORT/" on stdout once it
 // listens (the bound port for --listen HOST:0), says whether actions are on, and serves
-// until SIGINT or SIGTERM, then exits 0. The token is never printed or logged.
+// until SIGINT or SIGTERM, then exits 0 (1 when the server fails instead). The token
+// is never printed or logged.
 #pragma once
 
 #include <string>

@@ -80,7 +80,7 @@ Result<int> DashboardServer::bind() {
   return port;
 }
 
-void DashboardServer::run() { state_->server.listen_after_bind(); }
+bool DashboardServer::run() { return state_->server.listen_after_bind(); }
 
 void DashboardServer::stop() { state_->server.stop(); }
 

@@ -35,8 +35,9 @@ class DashboardServer {
 
   // Binds the listening socket; returns the port (the chosen one for port 0).
   Result<int> bind();
-  // Serves until stop() (from another thread or a signal handler thread).
-  void run();
+  // Serves until stop() (from another thread or a signal handler thread); false when
+  // the server failed instead.
+  bool run();
   void stop();
 
   struct State;
