@@ -50,6 +50,7 @@ function jobLink(id) {
 
 function duration(seconds) {
   if (seconds === null || seconds === undefined) return '-';
+  if (seconds < 1) return Math.round(seconds * 1000) + 'ms';
   if (seconds < 10) return (Math.round(seconds * 10) / 10) + 's';
   const s = Math.round(seconds);
   if (s < 60) return s + 's';
