@@ -50,6 +50,7 @@ function jobLink(id) {
 
 function duration(seconds) {
   if (seconds === null || seconds === undefined) return '-';
+  if (seconds === 0) return '0s';
   if (seconds < 1) return Math.round(seconds * 1000) + 'ms';
   if (seconds < 10) return (Math.round(seconds * 10) / 10) + 's';
   const s = Math.round(seconds);
@@ -172,7 +173,7 @@ function renderRunning(data) {
     el('td', {}, duration(j.progress ? j.progress.eta_seconds : null)),
     el('td', {}, j.worker || '-'),
     el('td', { className: 'num' }, j.attempt + (j.max_attempts ? '/' + j.max_attempts : '')),
-    el('td', { className: j.stale ? 'stale' : '' }, duration(j.heartbeat_age_seconds) + ' ago' + (j.stale ? ' (stale)' : '')),
+    el('td', { className: j.stale ? 'stale' : '' }, duration(j.heartbeat_age_seconds === null ? null : Math.round(j.heartbeat_age_seconds)) + ' ago' + (j.stale ? ' (stale)' : '')),
     el('td', {}, j.cancel_requested ? el('span', { className: 'muted' }, 'stopping')
       : actionButton('Cancel', 'cancel-button', () => act('cancel ' + j.id.slice(0, 8),
         '/api/jobs/' + encodeURIComponent(j.id) + '/cancel'))))), 9, 'nothing is running');
