@@ -28,12 +28,17 @@ Result<std::chrono::milliseconds> reserve_host_slot(Database& db, std::string_vi
   const double seconds = static_cast<double>(interval.count()) / 1000.0;
   return detail::in_transaction(db, "pacing requests to " + key, [&](pqxx::work& tx) {
     auto row = tx.exec_params1(
-        "INSERT INTO host_pacing AS h (host, next_allowed_at) "
-        "VALUES ($1, clock_timestamp() + make_interval(secs => $2)) "
-        "ON CONFLICT (host) DO UPDATE SET next_allowed_at = "
-        "  greatest(h.next_allowed_at, clock_timestamp()) + make_interval(secs => $2) "
-        "RETURNING greatest(0, ceil(extract(epoch FROM (next_allowed_at - make_interval(secs => $2) "
-        "  - clock_timestamp())) * 1000))::bigint",
+        "WITH slot AS (INSERT INTO host_pacing AS h (host, next_allowed_at) "
+        "  VALUES ($1, clock_timestamp() + make_interval(secs => $2)) "
+        "  ON CONFLICT (host) DO UPDATE SET next_allowed_at = "
+        "    greatest(h.next_allowed_at, clock_timestamp()) + make_interval(secs => $2) "
+        "  RETURNING next_allowed_at - make_interval(secs => $2) AS at), "
+        "counted AS (INSERT INTO host_request_counts AS c (host, slot_second, requests) "
+        "  SELECT $1, date_trunc('second', at), 1 FROM slot "
+        "  ON CONFLICT (host, slot_second) DO UPDATE SET requests = c.requests + 1), "
+        "pruned AS (DELETE FROM host_request_counts "
+        "  WHERE host = $1 AND slot_second < clock_timestamp() - interval '10 minutes') "
+        "SELECT greatest(0, ceil(extract(epoch FROM (at - clock_timestamp())) * 1000))::bigint FROM slot",
         key, seconds);
     return std::chrono::milliseconds{row[0].as<long long>()};
   });

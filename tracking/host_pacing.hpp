@@ -4,7 +4,8 @@
 // reserve_host_slot() is one statement (INSERT ... ON CONFLICT DO UPDATE ... RETURNING):
 // it takes the next free slot for the host, max(next_allowed_at, now), moves
 // next_allowed_at to slot + interval, and returns how long the caller must wait before
-// its request. Callers that reserve concurrently get slots at least `interval` apart,
+// its request; the slot is counted in host_request_counts (per host and second, ten
+// minutes kept) for the dashboard. Callers that reserve concurrently get slots at least `interval` apart,
 // whichever connection or machine they use; no lock is held while the caller waits.
 // Hosts are compared case-insensitively, without a port or a trailing dot.
 #pragma once

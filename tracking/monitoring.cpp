@@ -101,13 +101,14 @@ Result<std::vector<JobRecord>> active_jobs(Database& db) {
   });
 }
 
-Result<std::vector<JobRecord>> failed_jobs(Database& db, int limit) {
+Result<std::vector<JobRecord>> failed_jobs(Database& db, int limit, const std::optional<std::string>& program) {
   if (limit < 0) return make_error(ErrorKind::invalid_argument, "limit must not be negative");
   return detail::in_transaction(db, "listing failed jobs", [&](pqxx::work& tx) {
     return read_jobs(tx.exec_params("SELECT " + job_columns() +
                                         " FROM pipeline_jobs WHERE status = 'failed' "
+                                        "AND ($2::text IS NULL OR coalesce(input->>'program', input->>'scriptType') = $2) "
                                         "ORDER BY finished_at DESC NULLS LAST LIMIT $1",
-                                    limit));
+                                    limit, detail::nullable(program)));
   });
 }
 

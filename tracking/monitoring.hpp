@@ -2,7 +2,8 @@
 // retries) and one job.
 //
 // active_jobs:  status = 'running', newest start first.
-// failed_jobs:  status = 'failed', newest finish first, at most `limit`.
+// failed_jobs:  status = 'failed', newest finish first, at most `limit`; with `program`,
+//               only that program's (input->>'program', else input->>'scriptType').
 // job_stats:    per scriptType and status of one job_type, finished jobs only: count and
 //               average duration (finished_at - started_at) in seconds.
 // queue_stats:  per program (input->>'program', else input->>'scriptType') of one
@@ -82,7 +83,8 @@ struct RetryRow {
 // not_found for an unknown id; invalid_argument for a malformed one (before any SQL).
 Result<JobRecord> get_job(Database& db, const std::string& job_id);
 Result<std::vector<JobRecord>> active_jobs(Database& db);
-Result<std::vector<JobRecord>> failed_jobs(Database& db, int limit = 10);
+Result<std::vector<JobRecord>> failed_jobs(Database& db, int limit = 10,
+                                           const std::optional<std::string>& program = std::nullopt);
 Result<std::vector<StatsRow>> job_stats(Database& db, JobType job_type = JobType::scrape);
 Result<std::vector<QueueStatsRow>> queue_stats(Database& db, JobType job_type = JobType::scrape);
 Result<std::vector<RetryRow>> retry_stats(Database& db, JobType job_type = JobType::scrape);

@@ -63,6 +63,8 @@ void build(CLI::App& app, Options& o, Raw& raw) {
       ->prefix_command()
       ->set_help_flag();
   add_queue_commands(app, o, raw.queue);
+  add_command(app, "dashboard", "Serve the web dashboard of the queue (see README \"Dashboard\")", Command::dashboard, o)
+      ->add_option("--listen", o.listen, "HOST:PORT (default 127.0.0.1:8080; beyond loopback needs DASHBOARD_TOKEN)");
 }
 
 // try-run's arguments, checked by the registry's try-run program (--json before the

@@ -10,6 +10,7 @@
 //   pipeline-jobs try-run [ARGS...]          the registry's try-run program (try_run.hpp)
 //   pipeline-jobs worker [ARGS...]           the queue's worker (scrapers/worker/worker.hpp)
 //   pipeline-jobs enqueue | cancel | retry | schedule add|list|remove   the queue (queue_cli.hpp)
+//   pipeline-jobs dashboard [--listen 127.0.0.1:8080]   the web dashboard (scrapers/dashboard/dashboard.hpp)
 // Every command takes --json (machine-readable output). parse_cli() validates
 // everything it can without the database (job type, UUID, durations, limits; try-run's
 // and queued programs' arguments with their own parsers), so bad input is a one-line usage error
@@ -44,6 +45,7 @@ enum class Command {
   schedule_add,
   schedule_list,
   schedule_remove,
+  dashboard,
 };
 
 struct Options {
@@ -55,6 +57,7 @@ struct Options {
   std::chrono::seconds stale_after{300};                   // reap
   std::vector<std::string> program_args;                   // try-run, worker, enqueue, schedule add: their own
   QueueOptions queue;                                      // enqueue, schedule (queue_options.hpp)
+  std::string listen = "127.0.0.1:8080";                   // dashboard (checked by dashboard_main)
 };
 
 runtime::ParsedCli<Options> parse_cli(int argc, const char* const* argv);

@@ -7,6 +7,7 @@
 #include "scrapers/admin/queue_commands.hpp"
 #include "scrapers/admin/schedule_commands.hpp"
 #include "scrapers/admin/table.hpp"
+#include "scrapers/dashboard/dashboard.hpp"
 #include "scrapers/registry/registry.hpp"
 #include "scrapers/runtime/job_runner.hpp"
 #include "scrapers/runtime/program.hpp"
@@ -82,6 +83,7 @@ int run_command(const Options& o, tracking::Database& db, std::ostream& out, std
     case Command::try_run:  // pipeline_jobs_main() runs it as the registry's program
       break;
     case Command::worker: return worker::worker_main(o.program_args);
+    case Command::dashboard: return dashboard::dashboard_main(o.listen);
   }
   return report(err, make_error(ErrorKind::internal, "unknown command"));
 }
@@ -99,6 +101,8 @@ int pipeline_jobs_main(int argc, const char* const* argv) {
     }
     // The worker opens its own connection (and keeps it across database restarts).
     if (cli.options->command == Command::worker) return worker::worker_main(cli.options->program_args);
+    // The dashboard checks --listen and DASHBOARD_TOKEN before it connects.
+    if (cli.options->command == Command::dashboard) return dashboard::dashboard_main(cli.options->listen);
     auto db = runtime::connect_database();
     if (!db) {
       report(std::cerr, db.error());
