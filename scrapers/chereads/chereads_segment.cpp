@@ -59,11 +59,11 @@ SegmentOutcome process_chapter(const tracking::Segment& segment, tracking::Datab
     const std::string title = page->title.empty() ? segment.title : page->title;
     runtime::DocumentOptions document_options;
     document_options.canonical_url = url;
-    document_options.format = runtime::ParagraphFormat::inline_html;  // the page keeps its emphasis
     // The key uses the catalog's title (stable across runs), the document the page's.
     const std::string& key_title = segment.title.empty() ? title : segment.title;
     runtime::SegmentAsset asset{runtime::chapter_asset_key(segment, key_title),
-                                runtime::build_chapter_document(title, page->paragraphs, document_options),
+                                runtime::build_chapter_document(title, page->paragraphs, document_options,
+                                                                runtime::ParagraphFormat::inline_html),
                                 std::string(runtime::kChapterDocumentContentType), "cleaned_text", "content"};
     auto stored = runtime::store_segment_asset(db, services.blobs, segment.id, asset);
     if (!stored.ok()) return SegmentOutcome::failed(stored.error().describe());

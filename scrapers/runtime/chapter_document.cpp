@@ -59,7 +59,7 @@ std::string safe_language(std::string_view language) {
 }  // namespace
 
 std::string build_chapter_document(std::string_view title, const std::vector<std::string>& paragraphs,
-                                   const DocumentOptions& options) {
+                                   const DocumentOptions& options, ParagraphFormat format) {
   std::string heading = text::collapse_whitespace(xml_safe(title), true);
   if (heading.empty()) heading = "Untitled";
   std::string out;
@@ -82,7 +82,7 @@ std::string build_chapter_document(std::string_view title, const std::vector<std
   out += "</h1>\n<main id=\"content\">\n";
   for (const std::string& paragraph : paragraphs) {
     const std::string clean = xml_safe(paragraph);
-    const bool markup = options.format == ParagraphFormat::inline_html && text::is_inline_html(clean);
+    const bool markup = format == ParagraphFormat::inline_html && text::is_inline_html(clean);
     const std::string body = markup ? text::without_lines(clean, visibly_empty) : text::escape_text(clean);
     if (visibly_empty(markup ? text::inline_plain_text(body) : clean)) continue;
     out += "<p>";

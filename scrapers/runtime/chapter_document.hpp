@@ -29,7 +29,6 @@ namespace scrapers::runtime {
 enum class ParagraphFormat { text, inline_html };
 
 struct DocumentOptions {
-  ParagraphFormat format = ParagraphFormat::text;
   std::string_view language = "en";  // <html lang>; must be a simple tag (letters, digits, '-')
   std::string_view canonical_url;    // <link rel="canonical">, omitted when empty
 };
@@ -38,6 +37,7 @@ struct DocumentOptions {
 inline constexpr std::string_view kChapterDocumentContentType = "text/html; charset=utf-8";
 
 std::string build_chapter_document(std::string_view title, const std::vector<std::string>& paragraphs,
-                                   const DocumentOptions& options = {});
+                                   const DocumentOptions& options = {},
+                                   ParagraphFormat format = ParagraphFormat::text);
 
 }  // namespace scrapers::runtime
