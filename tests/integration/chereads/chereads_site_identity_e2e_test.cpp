@@ -73,8 +73,8 @@ TEST(ChereadsSiteIdentityE2e, BadUserAgentOrIpResolveIsAOneLineUsageErrorBeforeA
       {{"USER_AGENT", std::string(http::kMaxUserAgentBytes + 1, 'a')}, "USER_AGENT is longer than"},
   };
   for (const auto& [variable, message] : cases) {
-    const ProcessResult result =
-        h.run("chereads-work", {"--url=" + list_url(h, kBookJson), std::string("--workId=") + kWorkId}, {variable});
+    const ProcessResult result = h.run(
+        "chereads-work", {"--url=" + list_url(h, kBookJson), std::string("--workId=") + kWorkId}, {variable});
     EXPECT_EQ(result.exit_code, 2) << variable.first << "\n" << result.err;
     EXPECT_NE(result.err.find(message), std::string::npos) << result.err;
   }
@@ -104,8 +104,8 @@ TEST(ChereadsSiteIdentityE2e, ABookOnTheCherreadsTwinIsTheSameSiteWithoutCheread
                           {edition, std::string("https://www.cherreads.com/novel/") + kBookJson + "/%"}),
             std::to_string(kChapters))
       << "chapter URLs are on the host the book was given with";
-  const ProcessResult segments =
-      h.run("chereads-segment", {"--editionId=" + edition, "--delay=0", "--start=1", "--end=2"}, env);
+  const ProcessResult segments = h.run("chereads-segment",
+                                       {"--editionId=" + edition, "--delay=0", "--start=1", "--end=2"}, env);
   EXPECT_EQ(segments.exit_code, 0) << segments.err;
   EXPECT_EQ(last_output(h)["success"], 2);
   EXPECT_EQ(last_output(h)["skipped"], 0) << "no chapter is off the site";
@@ -126,16 +126,18 @@ TEST(ChereadsSiteIdentityE2e, TheStoredChapterKeepsItsEmphasisAndLosesItsLookAli
   const auto key = h.db().scalar("SELECT r2_key FROM assets");
   ASSERT_TRUE(key);
   const std::string document = read_file(h.asset_dir() / *key);
-  EXPECT_NE(document.find("<p>The <em>first</em> lantern was lit at dusk, and <strong>nobody</strong> in the market "
-                          "looked up.</p>"),
-            std::string::npos)
+  EXPECT_NE(
+      document.find("<p>The <em>first</em> lantern was lit at dusk, and <strong>nobody</strong> in the market "
+                    "looked up.</p>"),
+      std::string::npos)
       << document;
   EXPECT_NE(document.find("H<sub>2</sub>O"), std::string::npos);
   EXPECT_NE(document.find("<p>He read the note <i>aloud</i>: the old ward still held.</p>"), std::string::npos);
   EXPECT_NE(document.find("<p>The bell rang twice.</p>"), std::string::npos);
-  EXPECT_NE(document.find("<p>He had read it on novelfull.com years ago"), std::string::npos) << "story text stays";
-  for (const char* absent : {"onclick", "onmouseover", "evil.example", "alert(", "<p></p>", "<p><br>", "OX\xCE\x9D",
-                             "\xCA\x80\xE1\xB4\x87\xE1\xB4\x80\xE1\xB4\x85", "\xEF\xBC\xAE"}) {
+  EXPECT_NE(document.find("<p>He had read it on novelfull.com years ago"), std::string::npos)
+      << "story text stays";
+  for (const char* absent : {"onclick", "onmouseover", "evil.example", "alert(", "<p></p>", "<p><br>",
+                             "OX\xCE\x9D", "\xCA\x80\xE1\xB4\x87\xE1\xB4\x80\xE1\xB4\x85", "\xEF\xBC\xAE"}) {
     EXPECT_EQ(document.find(absent), std::string::npos) << absent;
   }
 }

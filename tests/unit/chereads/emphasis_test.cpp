@@ -39,7 +39,8 @@ TEST(ChereadsEmphasis, TheChapterKeepsItsEmphasisAndLosesWatermarksHeadingAndEmp
     EXPECT_EQ(page->source, ContentSource::embedded_json);
     EXPECT_EQ(page->paragraphs, kExpected);
     EXPECT_TRUE(page->heading_dropped);
-    EXPECT_EQ(page->watermark_lines, 3u) << "small capitals + Greek, small capitals after <br>, Cyrillic + full-width";
+    EXPECT_EQ(page->watermark_lines, 3u)
+        << "small capitals + Greek, small capitals after <br>, Cyrillic + full-width";
   }
 }
 
@@ -56,13 +57,13 @@ TEST(ChereadsEmphasis, TheStoredDocumentCarriesOnlyTheAllowedTagsAndNoEmptyParag
   const auto fixture = testing::load_fixture(kFixture);
   auto page = parse_chapter_page(fixture.body, fixture.url);
   ASSERT_TRUE(page.ok());
-  const std::string document =
-      runtime::build_chapter_document(page->title, page->paragraphs, {}, runtime::ParagraphFormat::inline_html);
+  const std::string document = runtime::build_chapter_document(page->title, page->paragraphs, {},
+                                                               runtime::ParagraphFormat::inline_html);
   EXPECT_NE(document.find("<p>The <em>first</em> lantern"), std::string::npos) << document;
   EXPECT_NE(document.find("H<sub>2</sub>O"), std::string::npos);
   EXPECT_NE(document.find("<p>He read the note <i>aloud</i>: the old ward still held.</p>"), std::string::npos);
-  for (const char* absent : {"onclick", "onmouseover", "href=\"https://evil", "<script", "alert", "<a ", "class=\"lead",
-                             "<p></p>", "<p><br>", "BOX", "\u0299", "reading on", "ᴄᴏᴍ"}) {
+  for (const char* absent : {"onclick", "onmouseover", "href=\"https://evil", "<script", "alert", "<a ",
+                             "class=\"lead", "<p></p>", "<p><br>", "BOX", "\u0299", "reading on", "ᴄᴏᴍ"}) {
     EXPECT_EQ(document.find(absent), std::string::npos) << absent;
   }
 }
@@ -75,11 +76,12 @@ TEST(ChereadsEmphasis, EachFragmentIsReadOnItsOwn) {
          {{"chapterInfo",
            {{"chapterName", "Chapter 3"},
             {"isAuth", 1},
-            {"contents", nlohmann::json::array({"<p><b>left open", "<p>plain after, and long enough to count as a "
-                                                                    "chapter of text for the length check to pass "
-                                                                    "without any trouble at all, really.</p>"})}}}}}}}};
-  const std::string body =
-      "<html><body><script id=\"vite-plugin-ssr_pageContext\" type=\"application/json\">" + root.dump() + "</script>";
+            {"contents", nlohmann::json::array({"<p><b>left open",
+                                                "<p>plain after, and long enough to count as a "
+                                                "chapter of text for the length check to pass "
+                                                "without any trouble at all, really.</p>"})}}}}}}}};
+  const std::string body = "<html><body><script id=\"vite-plugin-ssr_pageContext\" type=\"application/json\">" +
+                           root.dump() + "</script>";
   for (const auto path : {html::ParsePath::scan_first, html::ParsePath::dom_only}) {
     auto page = parse_chapter_page(body, "https://www.chereads.com/novel/1/2", {}, path);
     ASSERT_TRUE(page.ok()) << page.error().describe();

@@ -15,17 +15,20 @@ std::vector<std::string> paragraphs(const std::string& body, const TextOptions& 
 }
 
 TEST(InlineParagraphs, EmphasisIsKeptWithoutItsAttributes) {
-  EXPECT_EQ(paragraphs("<p>The <em class=\"x\" onclick=\"steal()\">first</em> and <STRONG>last</STRONG>, "
-                       "H<sub>2</sub>O, 2<sup>nd</sup>, <u>under</u> <s>struck</s> <i>it</i> <b>bold</b></p>"),
-            std::vector<std::string>{"The <em>first</em> and <strong>last</strong>, H<sub>2</sub>O, 2<sup>nd</sup>, "
-                                     "<u>under</u> <s>struck</s> <i>it</i> <b>bold</b>"});
+  EXPECT_EQ(
+      paragraphs("<p>The <em class=\"x\" onclick=\"steal()\">first</em> and <STRONG>last</STRONG>, "
+                 "H<sub>2</sub>O, 2<sup>nd</sup>, <u>under</u> <s>struck</s> <i>it</i> <b>bold</b></p>"),
+      std::vector<std::string>{"The <em>first</em> and <strong>last</strong>, H<sub>2</sub>O, 2<sup>nd</sup>, "
+                               "<u>under</u> <s>struck</s> <i>it</i> <b>bold</b>"});
 }
 
 TEST(InlineParagraphs, LinksSpansAndUnknownTagsBecomeTheirTextScriptsVanish) {
-  EXPECT_EQ(paragraphs("<p><a href=\"https://evil.example/\" onmouseover=\"x()\">the ward</a> <span style=\"c\">held</span>"
-                       "<script>alert(1)</script><style>p{}</style> <blink>on</blink> <img src=x onerror=y>"
-                       "<iframe src=\"https://evil.example\"></iframe>&lt;b&gt;</p>"),
-            std::vector<std::string>{"the ward held on &lt;b&gt;"});
+  EXPECT_EQ(
+      paragraphs(
+          "<p><a href=\"https://evil.example/\" onmouseover=\"x()\">the ward</a> <span style=\"c\">held</span>"
+          "<script>alert(1)</script><style>p{}</style> <blink>on</blink> <img src=x onerror=y>"
+          "<iframe src=\"https://evil.example\"></iframe>&lt;b&gt;</p>"),
+      std::vector<std::string>{"the ward held on &lt;b&gt;"});
 }
 
 TEST(InlineParagraphs, BlocksSplitParagraphsAndBreaksStayInside) {

@@ -63,9 +63,9 @@ TEST(UserAgentFromEnv, UnsetGivesTheFallbackAndAPrintableValueIsTaken) {
 }
 
 TEST(UserAgentFromEnv, ControlCharactersLineBreaksNonAsciiBlankAndOverlongValuesAreOneLineErrors) {
-  for (const std::string& bad : {std::string("Agent\r\nX-Injected: 1"), std::string("Agent\nv1"),
-                                std::string("tab\tagent"), std::string("Agent \xC3\xA9"), std::string("   "),
-                                std::string(kMaxUserAgentBytes + 1, 'a')}) {
+  for (const std::string& bad :
+       {std::string("Agent\r\nX-Injected: 1"), std::string("Agent\nv1"), std::string("tab\tagent"),
+        std::string("Agent \xC3\xA9"), std::string("   "), std::string(kMaxUserAgentBytes + 1, 'a')}) {
     ScopedEnv ua("SCRAPERS_TEST_UA", bad);
     auto value = user_agent_from_env("SCRAPERS_TEST_UA", "x");
     ASSERT_FALSE(value.ok()) << bad;
@@ -125,8 +125,8 @@ TEST(AppUserAgent, TheOpenSubtitlesFormIsANameThenVAndADottedVersion) {
   for (const char* good : {"ChapterBridge v1.0.0", "MyApp v0.1", "My Application v2", "x v10.20.30"}) {
     EXPECT_TRUE(is_app_user_agent(good)) << good;
   }
-  for (const char* bad : {"ChapterBridge", "ChapterBridge 1.0", "v1.0", " v1.0", "App v1.", "App v1..2", "App v2r1",
-                          "App vx", "Mozilla/5.0 (Windows NT 10.0)"}) {
+  for (const char* bad : {"ChapterBridge", "ChapterBridge 1.0", "v1.0", " v1.0", "App v1.", "App v1..2",
+                          "App v2r1", "App vx", "Mozilla/5.0 (Windows NT 10.0)"}) {
     EXPECT_FALSE(is_app_user_agent(bad)) << bad;
   }
 }

@@ -17,9 +17,10 @@ std::string body_of(const std::vector<std::string>& paragraphs, ParagraphFormat 
 }
 
 TEST(ChapterDocumentInline, AllowedEmphasisAndBreaksAreWrittenAsTheyAre) {
-  EXPECT_EQ(body_of({"a <em>b</em> &amp; <strong><i>c</i></strong><br>H<sub>2</sub>O <u>u</u> <s>s</s> 2<sup>nd</sup>"},
-                    ParagraphFormat::inline_html),
-            "<p>a <em>b</em> &amp; <strong><i>c</i></strong><br>H<sub>2</sub>O <u>u</u> <s>s</s> 2<sup>nd</sup></p>\n");
+  EXPECT_EQ(
+      body_of({"a <em>b</em> &amp; <strong><i>c</i></strong><br>H<sub>2</sub>O <u>u</u> <s>s</s> 2<sup>nd</sup>"},
+              ParagraphFormat::inline_html),
+      "<p>a <em>b</em> &amp; <strong><i>c</i></strong><br>H<sub>2</sub>O <u>u</u> <s>s</s> 2<sup>nd</sup></p>\n");
 }
 
 TEST(ChapterDocumentInline, AnythingOutsideTheFormIsEscapedAsText) {
@@ -30,9 +31,10 @@ TEST(ChapterDocumentInline, AnythingOutsideTheFormIsEscapedAsText) {
 }
 
 TEST(ChapterDocumentInline, NoEmptyParagraphOrEmptyLineIsStored) {
-  EXPECT_EQ(body_of({"", "<br>", "<em>\xC2\xA0</em><br><b>\xE2\x80\x8B</b>", " ", "x<br>\xC2\xA0<br>y", "<br>z<br>"},
-                    ParagraphFormat::inline_html),
-            "<p>x<br>y</p>\n<p>z</p>\n");
+  EXPECT_EQ(
+      body_of({"", "<br>", "<em>\xC2\xA0</em><br><b>\xE2\x80\x8B</b>", " ", "x<br>\xC2\xA0<br>y", "<br>z<br>"},
+              ParagraphFormat::inline_html),
+      "<p>x<br>y</p>\n<p>z</p>\n");
 }
 
 TEST(ChapterDocumentInline, PlainTextParagraphsStayEscapedText) {
@@ -40,8 +42,8 @@ TEST(ChapterDocumentInline, PlainTextParagraphsStayEscapedText) {
 }
 
 TEST(ChapterDocumentInline, TheDocumentParsesBackWithItsEmphasisAsElements) {
-  const std::string document =
-      build_chapter_document("T", {"one <em>two</em><br>three"}, {}, ParagraphFormat::inline_html);
+  const std::string document = build_chapter_document("T", {"one <em>two</em><br>three"}, {},
+                                                      ParagraphFormat::inline_html);
   auto parsed = html::HtmlDocument::parse(document);
   ASSERT_TRUE(parsed.ok());
   ASSERT_EQ(parsed->select("main#content > p").size(), 1u);

@@ -91,10 +91,12 @@ TEST(InlineHtml, PlainTextGivesTheSameBytesAsTheBuilder) {
 
 TEST(InlineHtml, LinesAndPlainTextReadTheFormBack) {
   const std::string html = "a &amp; <em>b</em><br><strong>c &lt;d&gt;</strong>";
-  EXPECT_EQ(inline_lines(html), (std::vector<std::string_view>{"a &amp; <em>b</em>", "<strong>c &lt;d&gt;</strong>"}));
+  EXPECT_EQ(inline_lines(html),
+            (std::vector<std::string_view>{"a &amp; <em>b</em>", "<strong>c &lt;d&gt;</strong>"}));
   EXPECT_EQ(inline_plain_text(html), "a & b\nc <d>");
   std::size_t removed = 0;
-  EXPECT_EQ(without_lines(html, [](std::string_view line) { return line == "a & b"; }, &removed),
+  EXPECT_EQ(without_lines(
+                html, [](std::string_view line) { return line == "a & b"; }, &removed),
             "<strong>c &lt;d&gt;</strong>");
   EXPECT_EQ(removed, 1u);
   EXPECT_EQ(without_lines("x", [](std::string_view) { return true; }), "");
@@ -104,9 +106,9 @@ TEST(InlineHtml, TheCheckAcceptsTheFormOnly) {
   for (const char* good : {"", "plain", "a &amp; b", "<em>x</em> <b><i>y</i></b>", "a<br><sup>2</sup>"}) {
     EXPECT_TRUE(is_inline_html(good)) << good;
   }
-  for (const char* bad :
-       {"<em class=\"x\">y</em>", "<script>x</script>", "<a href=\"u\">x</a>", "<em>x", "x</em>", "<em><b>x</em></b>",
-        "<em>a<br>b</em>", "a & b", "&nbsp;", "a < b", "a > b", "<br/>", "<img src=x onerror=y>", "<EM>x</EM>"}) {
+  for (const char* bad : {"<em class=\"x\">y</em>", "<script>x</script>", "<a href=\"u\">x</a>", "<em>x", "x</em>",
+                          "<em><b>x</em></b>", "<em>a<br>b</em>", "a & b", "&nbsp;", "a < b", "a > b", "<br/>",
+                          "<img src=x onerror=y>", "<EM>x</EM>"}) {
     EXPECT_FALSE(is_inline_html(bad)) << bad;
   }
 }
