@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "common/http/browser_headers.hpp"
@@ -25,19 +26,20 @@ std::string read_file(const std::filesystem::path& path) {
   return out.str();
 }
 
-const testing::LoggedRequest* novel_page_request(ScraperHarness& h, const std::string& book) {
+// The request for the book's novel page, as the server logged it.
+std::optional<testing::LoggedRequest> novel_page_request(ScraperHarness& h, const std::string& book) {
   for (const auto& r : h.server().requests()) {
-    if (r.path == "/novel/" + book) return &r;
+    if (r.path == "/novel/" + book) return r;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 TEST(ChereadsSiteIdentityE2e, PageRequestsCarryADesktopBrowsersHeaders) {
   SCRAPERS_REQUIRE_E2E();
   ScraperHarness h;
   ASSERT_EQ(run_work(h, kBookJson).exit_code, 0);
-  const auto* request = novel_page_request(h, kBookJson);
-  ASSERT_NE(request, nullptr);
+  const auto request = novel_page_request(h, kBookJson);
+  ASSERT_TRUE(request);
   EXPECT_EQ(request->header("User-Agent"), std::string(http::kDefaultUserAgent));
   EXPECT_NE(request->header("User-Agent").find("Chrome/"), std::string::npos);
   EXPECT_EQ(request->header("Accept-Language"), "en-US,en;q=0.9");
@@ -57,8 +59,8 @@ TEST(ChereadsSiteIdentityE2e, UserAgentOverridesTheBrowsersAndDropsItsClientHint
                   {{"USER_AGENT", agent}})
                 .exit_code,
             0);
-  const auto* request = novel_page_request(h, kBookJson);
-  ASSERT_NE(request, nullptr);
+  const auto request = novel_page_request(h, kBookJson);
+  ASSERT_TRUE(request);
   EXPECT_EQ(request->header("User-Agent"), agent);
   EXPECT_EQ(request->header("sec-ch-ua"), "");
   EXPECT_EQ(request->header("Accept-Language"), "en-US,en;q=0.9");
