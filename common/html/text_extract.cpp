@@ -6,10 +6,19 @@
 #include "common/html/gumbo_util.hpp"
 #include "common/html/node.hpp"
 #include "common/html/selector_program.hpp"
+#include "common/html/text_rules.hpp"
 #include "common/text/whitespace.hpp"
 
 namespace scrapers::html {
+namespace detail {
 namespace {
+
+bool is_skipped(GumboTag tag) noexcept {
+  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT ||
+         tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_IFRAME;
+}
+
+}  // namespace
 
 bool is_block(GumboTag tag) noexcept {
   switch (tag) {
@@ -62,10 +71,16 @@ bool is_block(GumboTag tag) noexcept {
   }
 }
 
-bool is_skipped(GumboTag tag) noexcept {
-  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT ||
-         tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_IFRAME;
+bool dropped_from_text(const GumboNode* el, const TextOptions& options) {
+  if (is_skipped(tag_of(el))) return true;
+  if (options.drop_ads && is_ad_element(HtmlNode(el))) return true;
+  return std::any_of(options.drop.begin(), options.drop.end(),
+                     [el](const Selector& s) { return matches(s.program(), el); });
 }
+
+}  // namespace detail
+
+namespace {
 
 // Accumulates text; line breaks and spaces stay pending until more text follows,
 // so the result never starts or ends with whitespace.
@@ -134,13 +149,6 @@ class TextBuilder {
   bool space_ = false;
 };
 
-bool dropped(const GumboNode* el, const TextOptions& options) {
-  if (is_skipped(detail::tag_of(el))) return true;
-  if (options.drop_ads && is_ad_element(HtmlNode(el))) return true;
-  return std::any_of(options.drop.begin(), options.drop.end(),
-                     [el](const Selector& s) { return detail::matches(s.program(), el); });
-}
-
 }  // namespace
 
 std::string HtmlNode::text(const TextOptions& options) const {
@@ -160,9 +168,9 @@ std::string HtmlNode::text(const TextOptions& options) const {
         return false;
       case GUMBO_NODE_ELEMENT:
       case GUMBO_NODE_TEMPLATE: {
-        if (n != root && dropped(n, options)) return false;
+        if (n != root && detail::dropped_from_text(n, options)) return false;
         const GumboTag tag = detail::tag_of(n);
-        if (is_block(tag)) out.block();
+        if (detail::is_block(tag)) out.block();
         if (tag == GUMBO_TAG_BR) out.line_break();
         if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) out.space();
         if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_TEXTAREA) ++pre_depth;
@@ -175,7 +183,7 @@ std::string HtmlNode::text(const TextOptions& options) const {
   auto exit = [&](const GumboNode* n) {
     if (!detail::is_element(n)) return;
     const GumboTag tag = detail::tag_of(n);
-    if (is_block(tag)) out.block();
+    if (detail::is_block(tag)) out.block();
     if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) out.space();
     if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_TEXTAREA) --pre_depth;
   };

@@ -1,5 +1,6 @@
 #include "common/http/base_url.hpp"
 
+#include "common/http/host_twins.hpp"
 #include "common/http/url.hpp"
 #include "common/util/env.hpp"
 
@@ -29,7 +30,7 @@ bool is_on_site(std::string_view url, std::string_view base) {
   const auto a = parse_url(url);
   const auto b = parse_url(base);
   return a.ok() && b.ok() && a->scheme == b->scheme && a->default_port() && b->default_port() &&
-         same_host(url, base);
+         same_site_host(a->host, b->host);
 }
 
 }  // namespace scrapers::http

@@ -22,8 +22,9 @@ Result<std::string> base_url_from_env(const char* variable, std::string_view fal
 // `base` + `path` with exactly one '/' between them.
 std::string join_url(std::string_view base, std::string_view path);
 
-// `url` is an http(s) URL on the base's host: same scheme, host and port, where
-// "www." on either side is ignored for the production hosts (port 80/443).
+// `url` is an http(s) URL on the base's host: same scheme, host and port, where for
+// the production hosts (port 80/443) twins count as the same host (host_twins.hpp:
+// "www." on either side, chereads.com <-> cherreads.com).
 bool is_on_site(std::string_view url, std::string_view base);
 
 }  // namespace scrapers::http

@@ -15,7 +15,6 @@
 #include "common/http/redact.hpp"
 #include "common/http/redirect_policy.hpp"
 #include "common/http/url.hpp"
-#include "common/util/env.hpp"
 #include "common/util/log.hpp"
 #include "common/util/progress_stamp.hpp"
 #include "common/util/signals.hpp"
@@ -117,7 +116,7 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   return n;
 }
 
-Slist build_header_list(const Request& request, const Hop& hop) {
+Slist build_header_list(const Request& request, const Hop& hop, const CurlOptions& options) {
   Slist list;
   auto append = [&list](const std::string& line) {
     if (curl_slist* head = curl_slist_append(list.get(), line.c_str())) {
@@ -125,7 +124,11 @@ Slist build_header_list(const Request& request, const Hop& hop) {
       list.reset(head);
     }
   };
-  for (const auto& [name, value] : request.headers.entries) {
+  Headers headers = request.headers;
+  if (request.reach == Reach::site && !request.aws_sigv4 && !headers.has("User-Agent")) {
+    add_browser_headers(headers, options.user_agent);
+  }
+  for (const auto& [name, value] : headers.entries) {
     append(value.empty() ? name + ";" : name + ": " + value);
   }
   // Header removals ("Name:") are skipped for SigV4 requests: libcurl 7.88 lists a
@@ -139,6 +142,15 @@ Slist build_header_list(const Request& request, const Hop& hop) {
 }
 
 long to_ms(std::chrono::milliseconds duration) { return static_cast<long>(duration.count()); }
+
+long curl_ip_resolve(IpResolve resolve) {
+  switch (resolve) {
+    case IpResolve::v4: return CURL_IPRESOLVE_V4;
+    case IpResolve::v6: return CURL_IPRESOLVE_V6;
+    case IpResolve::any: break;
+  }
+  return CURL_IPRESOLVE_WHATEVER;
+}
 
 // Every option of a transfer (one hop) is set here, and only here. Redirects are
 // followed by send(), hop by hop, so each one passes the redirect policy.
@@ -156,6 +168,7 @@ void configure_handle(CURL* h, const Request& request, const Hop& hop, const Cur
   if (!options.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options.ca_file.c_str());
   curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(h, CURLOPT_USERAGENT, options.user_agent.c_str());
+  curl_easy_setopt(h, CURLOPT_IPRESOLVE, curl_ip_resolve(options.ip_resolve));
   curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, to_ms(options.connect_timeout));
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, to_ms(request.timeout.value_or(options.timeout)));
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
@@ -261,7 +274,7 @@ Result<Response> CurlTransport::Impl::send_hop(const Request& request, const Hop
   // A request's own cap can only lower the configured one (HTTP_MAX_BODY_BYTES).
   transfer.max_body = std::min(request.max_body_bytes.value_or(options.max_body_bytes), options.max_body_bytes);
   transfer.needs_public_address = needs_public_address(request, parse_url(hop.url).value());
-  const Slist headers = build_header_list(request, hop);
+  const Slist headers = build_header_list(request, hop, options);
   const std::string userpwd = request.aws_sigv4
                                   ? request.aws_sigv4->access_key_id + ":" + request.aws_sigv4->secret_access_key
                                   : std::string();
@@ -342,7 +355,12 @@ Result<CurlOptions> curl_options_from_env() {
   if (const auto& v = connect.value()) options.connect_timeout = std::chrono::milliseconds(*v);
   if (const auto& v = total.value()) options.timeout = std::chrono::milliseconds(*v);
   if (const auto& v = cap.value()) options.max_body_bytes = static_cast<std::size_t>(*v);
-  options.user_agent = env::get_or("USER_AGENT", options.user_agent);
+  auto user_agent = user_agent_from_env("USER_AGENT", options.user_agent);
+  if (!user_agent.ok()) return std::move(user_agent).error();
+  options.user_agent = std::move(user_agent).value();
+  auto ip_resolve = ip_resolve_from_env();
+  if (!ip_resolve.ok()) return std::move(ip_resolve).error();
+  options.ip_resolve = *ip_resolve;
   return options;
 }
 

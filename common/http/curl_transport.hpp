@@ -15,7 +15,11 @@
 //
 // Environment (curl_options_from_env): HTTP_CONNECT_TIMEOUT_MS (default 10000),
 // HTTP_TIMEOUT_MS (default 60000), HTTP_MAX_BODY_BYTES (default 33554432),
-// USER_AGENT (default kDefaultUserAgent). A request's own User-Agent header wins.
+// USER_AGENT (default kDefaultUserAgent, a desktop Chrome; checked by
+// user_agent_from_env), HTTP_IP_RESOLVE (v4|v6|any, ip_resolve.hpp). A request's own
+// User-Agent header wins. A site request (Reach::site, not SigV4-signed) without a
+// User-Agent of its own goes out with the browser's headers (browser_headers.hpp);
+// requests that name their own User-Agent (an API client) get none of them.
 //
 // One transfer at a time per transport (send() serialises callers).
 #pragma once
@@ -26,11 +30,11 @@
 #include <memory>
 #include <string>
 
+#include "common/http/browser_headers.hpp"
+#include "common/http/ip_resolve.hpp"
 #include "common/http/message.hpp"
 
 namespace scrapers::http {
-
-inline constexpr std::string_view kDefaultUserAgent = "scraper-suite/0.1 (automated batch fetcher; libcurl)";
 
 struct CurlOptions {
   std::chrono::milliseconds connect_timeout{10000};
@@ -38,6 +42,7 @@ struct CurlOptions {
   std::size_t max_body_bytes = std::size_t{32} * 1024 * 1024;
   std::string user_agent{kDefaultUserAgent};
   long max_redirects = 5;
+  IpResolve ip_resolve = IpResolve::any;
   std::string ca_file;  // a CA bundle to trust instead of the system's ("" = system), e.g. a private CA
 };
 

@@ -6,13 +6,12 @@
 #include <cstdint>
 #include <string>
 
+#include "common/http/host_twins.hpp"
 #include "common/http/public_address.hpp"
 #include "common/http/redact.hpp"
 
 namespace scrapers::http {
 namespace {
-
-std::string_view without_www(std::string_view host) { return host.substr(0, 4) == "www." ? host.substr(4) : host; }
 
 bool is_localhost_name(std::string_view host) {
   constexpr std::string_view kSuffix = ".localhost";
@@ -90,9 +89,9 @@ Result<Hop> next_hop(const Request& request, const Hop& current, int status, std
   if (from.scheme == "https" && to.scheme == "http") return refused(request, to, "a redirect from https to http");
   if (request.reach == Reach::site) {
     const Url origin = parse_url(request.url).value();
-    if (without_www(to.host) != without_www(origin.host)) {
+    if (!same_site_host(to.host, origin.host)) {
       return refused(request, to,
-                     "a redirect to another host; site requests stay on " + origin.host + " and its www. twin");
+                     "a redirect to another host; site requests stay on " + origin.host + " and its twins");
     }
   }
   if (auto checked = check_download_hop(request, to); !checked.ok()) return std::move(checked).error();

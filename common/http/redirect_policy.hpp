@@ -1,7 +1,8 @@
 // The redirect policy every Transport applies, hop by hop (Request::reach).
 //
-//   Reach::site      a redirect may go only to the request's own host or its "www."
-//                    twin (www.example.com <-> example.com), any port;
+//   Reach::site      a redirect may go only to the request's own host or a twin of it
+//                    (host_twins.hpp: its "www." twin, www.example.com <-> example.com,
+//                    and a known sister domain, chereads.com <-> cherreads.com), any port;
 //   Reach::download  every hop, the first included, must be https to a host that is
 //                    not a private name or address (IP literals and *.localhost are
 //                    judged here; names are judged again on the address the socket

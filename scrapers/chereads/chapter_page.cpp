@@ -1,9 +1,12 @@
 // parse_chapter_page: chapterInfo.contents[] of the embedded JSON first, the
-// main#content HTML second; then the heading-repeat rule and the length check.
+// main#content HTML second; then watermark lines out, the heading-repeat rule and the
+// length check.
 #include <optional>
 #include <utility>
 
 #include "common/html/script_json.hpp"
+#include "common/text/inline_html.hpp"
+#include "common/text/watermark_line.hpp"
 #include "common/text/whitespace.hpp"
 #include "common/util/layout_error.hpp"
 #include "scrapers/chereads/fragment_text.hpp"
@@ -48,7 +51,7 @@ bool read_main_content(const html::HtmlDocument& document, ChapterPage& page) {
       return true;
     }
   }
-  page.paragraphs = detail::split_paragraphs(main->text(detail::content_text_options()));
+  page.paragraphs = detail::node_paragraphs(*main);
   return true;
 }
 
@@ -65,7 +68,7 @@ std::string without_stars(std::string_view s) {
 // nullopt: a short line whose first 'c' starts a chapter keyword with a number,
 // equal to the title's chapter number when the title has one.
 std::optional<std::string> repeated_heading(std::string_view paragraph, std::string_view title) {
-  std::string line = without_stars(paragraph);
+  std::string line = without_stars(text::inline_plain_text(paragraph));
   if (line.empty() || line.size() > kMaxHeadingBytes) return std::nullopt;
   const std::size_t c = line.find_first_of("cC");
   if (c == std::string::npos || c > kMaxHeadingPrefixBytes) return std::nullopt;
@@ -76,11 +79,22 @@ std::optional<std::string> repeated_heading(std::string_view paragraph, std::str
   return line;
 }
 
+// Drops aggregator watermark lines (and paragraphs left empty), counting them.
+void drop_watermarks(ChapterPage& page) {
+  std::vector<std::string> kept;
+  for (const std::string& paragraph : page.paragraphs) {
+    std::string rest = text::without_lines(paragraph, text::is_watermark_line, &page.watermark_lines);
+    if (!rest.empty()) kept.push_back(std::move(rest));
+  }
+  page.paragraphs = std::move(kept);
+}
+
 Result<ChapterPage> finish(ChapterPage page, std::string_view page_url) {
   if (page.locked) {
     page.paragraphs.clear();
     return page;
   }
+  drop_watermarks(page);
   if (!page.paragraphs.empty()) {
     if (auto heading = repeated_heading(page.paragraphs.front(), page.title)) {
       page.paragraphs.erase(page.paragraphs.begin());
@@ -89,7 +103,7 @@ Result<ChapterPage> finish(ChapterPage page, std::string_view page_url) {
     }
   }
   for (std::size_t i = 0; i < page.paragraphs.size(); ++i) {
-    page.characters += detail::code_points(page.paragraphs[i]) + (i > 0 ? 1 : 0);
+    page.characters += detail::code_points(text::inline_plain_text(page.paragraphs[i])) + (i > 0 ? 1 : 0);
   }
   if (page.characters < kMinChapterCharacters) {
     return make_error(ErrorKind::missing_field,

@@ -62,12 +62,16 @@ SegmentOutcome process_chapter(const tracking::Segment& segment, tracking::Datab
     // The key uses the catalog's title (stable across runs), the document the page's.
     const std::string& key_title = segment.title.empty() ? title : segment.title;
     runtime::SegmentAsset asset{runtime::chapter_asset_key(segment, key_title),
-                                runtime::build_chapter_document(title, page->paragraphs, document_options),
+                                runtime::build_chapter_document(title, page->paragraphs, document_options,
+                                                                runtime::ParagraphFormat::inline_html),
                                 std::string(runtime::kChapterDocumentContentType), "cleaned_text", "content"};
     auto stored = runtime::store_segment_asset(db, services.blobs, segment.id, asset);
     if (!stored.ok()) return SegmentOutcome::failed(stored.error().describe());
+    const std::string watermarks = page->watermark_lines > 0
+                                       ? ", " + std::to_string(page->watermark_lines) + " watermark lines dropped"
+                                       : "";
     return SegmentOutcome::stored(asset.key + " (" + std::to_string(page->characters) + " characters, " +
-                                  std::string(to_string(page->source)) + ")");
+                                  std::string(to_string(page->source)) + watermarks + ")");
   } catch (const std::exception& e) {
     return SegmentOutcome::failed(e.what());
   }

@@ -111,9 +111,10 @@ tracking::Edition edition_for(tracking::Database& db, const ChereadsWorkOptions&
   return edition;
 }
 
-runtime::JobResult work_body(const ChereadsWorkOptions& options, const WorkUrl& work_url, const SiteUrls& site,
+runtime::JobResult work_body(const ChereadsWorkOptions& options, const WorkUrl& work_url,
                              runtime::Services& services, runtime::JobContext& ctx) {
-  const ChapterList list = load_chapter_list(services, site.base, work_url.book_id);
+  // The host the user named (a twin of the configured site's) gets the requests.
+  const ChapterList list = load_chapter_list(services, work_url.base, work_url.book_id);
   log_list(list);
   if (!list.book_id.empty() && list.book_id != work_url.book_id) {
     log::warn("the page describes book " + list.book_id + ", not " + work_url.book_id +
@@ -171,7 +172,7 @@ int run_chereads_work(const ChereadsWorkOptions& options, tracking::Database& db
       error.message = "cannot get or create work " + options.work_id + ": " + error.message;
       throw ErrorException(std::move(error));
     }
-    return work_body(options, *work_url, *site, services, ctx);
+    return work_body(options, *work_url, services, ctx);
   });
 }
 

@@ -30,7 +30,10 @@
 // parse_chapter_page reads a chapter page: chapterInfo.contents[].content HTML
 // fragments under pageProps.pageData (with or without a pageContext wrapper, or
 // under props for Next.js), else the main#content HTML without scripts, styles,
-// iframes, ads and h1-h3. A first paragraph repeating the chapter heading
+// iframes, ads and h1-h3, each paragraph as sanitised inline HTML keeping its
+// emphasis (fragment_text.hpp, common/text/inline_html.hpp). Aggregator watermark
+// lines (common/text/watermark_line.hpp, look-alike letters included) are dropped
+// and counted. A first paragraph repeating the chapter heading
 // ("**Chapter 1: …**", "CHAPTER 4: …") is dropped. A locked chapter (isAuth 0, or
 // a lock gate inside main#content) is a successful result with locked = true and
 // no paragraphs. Readable text shorter than kMinChapterCharacters code points is
@@ -96,11 +99,12 @@ std::string_view to_string(ContentSource source);
 
 struct ChapterPage {
   std::string title;                    // chapterName, else the page's h1; may be empty
-  std::vector<std::string> paragraphs;  // plain text, one per paragraph; empty when locked
+  std::vector<std::string> paragraphs;  // canonical inline HTML (text/inline_html.hpp); empty when locked
   bool locked = false;
   bool heading_dropped = false;  // the first paragraph repeated the heading
   ContentSource source = ContentSource::embedded_json;
-  std::size_t characters = 0;  // code points in paragraphs (joined by '\n')
+  std::size_t characters = 0;       // code points of the paragraphs' plain text (joined by '\n', <br> as '\n')
+  std::size_t watermark_lines = 0;  // aggregator watermark lines dropped
 };
 
 // ParsePath::dom_only skips the embedded-JSON fast path (same results; for comparisons).

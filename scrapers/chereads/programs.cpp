@@ -11,7 +11,7 @@ namespace {
 std::vector<std::string> site_hosts() {
   auto urls = SiteUrls::from_env();
   if (!urls) return {};
-  return runtime::hosts_of({urls->base});
+  return urls->hosts();
 }
 
 http::TransportSettings work_pacing(const ChereadsWorkOptions&) { return {}; }

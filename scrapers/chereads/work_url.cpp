@@ -21,7 +21,7 @@ Result<WorkUrl> parse_work_url(std::string_view url, std::string_view site_base)
   if (!http::is_on_site(url, site_base)) return bad_url(url, "is not on " + std::string(site_base));
   std::string_view path = parsed->path;
   if (path.size() > 1 && path.ends_with('/')) path.remove_suffix(1);
-  WorkUrl out{std::string(url), {}, false};
+  WorkUrl out{std::string(url), parsed->origin(), {}, false};
   for (const std::string_view prefix : {std::string_view("/chapterlist/"), std::string_view("/novel/")}) {
     if (!path.starts_with(prefix)) continue;
     const std::string_view id = path.substr(prefix.size());

@@ -3,7 +3,8 @@
 // novel-page and chapter-list URLs of a book on that site.
 //
 // parse_work_url accepts only an absolute http(s) URL on the configured base's host
-// (http::is_on_site: same scheme/host/port, "www." ignored for the production host)
+// (http::is_on_site: same scheme/host/port; for the production host its twins count
+// too: chereads.com, www.chereads.com, cherreads.com, www.cherreads.com)
 // whose path is exactly /chapterlist/{digits} or /novel/{digits}, with an optional
 // trailing '/'; the query string is ignored. Anything else is invalid_argument with
 // a one-line message naming what is wrong.
@@ -19,6 +20,7 @@ namespace scrapers::chereads {
 
 struct WorkUrl {
   std::string url;            // as given
+  std::string base;           // its origin ("https://www.cherreads.com"): this book's requests go there
   std::string book_id;        // digits
   bool chapter_list = false;  // /chapterlist/... (else /novel/...)
 };

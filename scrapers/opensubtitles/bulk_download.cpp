@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/http/browser_headers.hpp"
 #include "common/util/env.hpp"
 #include "common/util/log.hpp"
 #include "common/util/uuid.hpp"
@@ -159,7 +160,9 @@ Result<ApiEnvironment> api_environment_from_env() {
                       environment.username ? "OPENSUBTITLES_PASSWORD is not set (OPENSUBTITLES_USERNAME is)"
                                            : "OPENSUBTITLES_USERNAME is not set (OPENSUBTITLES_PASSWORD is)");
   }
-  environment.user_agent = env::get_or("OPENSUBTITLES_USER_AGENT", std::string(kDefaultApiUserAgent));
+  auto user_agent = http::user_agent_from_env("OPENSUBTITLES_USER_AGENT", kDefaultApiUserAgent);
+  if (!user_agent.ok()) return std::move(user_agent).error();
+  environment.user_agent = std::move(user_agent).value();
   return environment;
 }
 
@@ -211,6 +214,10 @@ int run_bulk_download(const BulkDownloadOptions& options, tracking::Database& db
   if (!environment.ok()) {
     log::error(environment.error().message);
     return runtime::exit_code::usage;
+  }
+  if (!http::is_app_user_agent(environment->user_agent)) {
+    log::warn("OPENSUBTITLES_USER_AGENT '" + environment->user_agent +
+              "' is not of the form '<AppName> v<version>' the API asks for (e.g. 'MyApp v1.2.3')");
   }
   // A database failure or an unknown id here is the job's failure: the job row is still
   // created. Rows that contradict the arguments are the arguments' fault: exit 2.

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "common/text/entities.hpp"
+#include "common/text/inline_html.hpp"
 #include "common/text/utf8.hpp"
 #include "common/text/whitespace.hpp"
 
@@ -58,7 +59,7 @@ std::string safe_language(std::string_view language) {
 }  // namespace
 
 std::string build_chapter_document(std::string_view title, const std::vector<std::string>& paragraphs,
-                                   const DocumentOptions& options) {
+                                   const DocumentOptions& options, ParagraphFormat format) {
   std::string heading = text::collapse_whitespace(xml_safe(title), true);
   if (heading.empty()) heading = "Untitled";
   std::string out;
@@ -81,9 +82,11 @@ std::string build_chapter_document(std::string_view title, const std::vector<std
   out += "</h1>\n<main id=\"content\">\n";
   for (const std::string& paragraph : paragraphs) {
     const std::string clean = xml_safe(paragraph);
-    if (visibly_empty(clean)) continue;
+    const bool markup = format == ParagraphFormat::inline_html && text::is_inline_html(clean);
+    const std::string body = markup ? text::without_lines(clean, visibly_empty) : text::escape_text(clean);
+    if (visibly_empty(markup ? text::inline_plain_text(body) : clean)) continue;
     out += "<p>";
-    text::append_escaped_text(out, clean);
+    out += body;
     out += "</p>\n";
   }
   out += "</main>\n</body>\n</html>\n";

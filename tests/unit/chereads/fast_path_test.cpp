@@ -21,6 +21,7 @@ void expect_same(const Result<ChapterPage>& fast, const Result<ChapterPage>& dom
   EXPECT_EQ(fast->heading_dropped, dom->heading_dropped) << name;
   EXPECT_EQ(fast->source, dom->source) << name;
   EXPECT_EQ(fast->characters, dom->characters) << name;
+  EXPECT_EQ(fast->watermark_lines, dom->watermark_lines) << name;
 }
 
 TEST(ChapterPageFastPath, GivesTheDomPathsResultOnEveryChereadsFixturePage) {
