@@ -72,19 +72,24 @@ std::optional<std::string> take_slot(pqxx::work& tx, const Schedule& s, WallTime
       "AND (last_slot_at IS NULL OR last_slot_at < to_timestamp($2::double precision)) RETURNING name",
       s.spec.name, epoch_seconds(slot));
   if (taken.empty()) return std::nullopt;
-  EnqueueParams p;
-  p.program = s.spec.program;
-  p.args = s.spec.args;
-  p.script_type = s.spec.script_type;
-  p.job_type = s.spec.job_type;
-  p.priority = s.spec.priority;
-  p.max_attempts = s.spec.max_attempts;
-  p.source_id = s.spec.source_id;
-  p.extra_input = {{"schedule", s.spec.name}, {"slot", iso(slot)}};
-  return detail::insert_queued_job(tx, p).id;
+  return detail::insert_queued_job(tx, enqueue_params_for(s.spec, {{"schedule", s.spec.name}, {"slot", iso(slot)}}))
+      .id;
 }
 
 }  // namespace
+
+EnqueueParams enqueue_params_for(const ScheduleSpec& spec, Json extra_input) {
+  EnqueueParams p;
+  p.program = spec.program;
+  p.args = spec.args;
+  p.script_type = spec.script_type;
+  p.job_type = spec.job_type;
+  p.priority = spec.priority;
+  p.max_attempts = spec.max_attempts;
+  p.source_id = spec.source_id;
+  p.extra_input = std::move(extra_input);
+  return p;
+}
 
 Status add_schedule(Database& db, const ScheduleSpec& spec) {
   if (auto ok = check_spec(spec); !ok) return ok;

@@ -42,6 +42,10 @@ struct Schedule {
   std::string created_at;                   // ISO 8601 UTC
 };
 
+// The job a schedule enqueues: its program, args, type, priority, attempts and source,
+// with `extra_input` merged into the job's input.
+EnqueueParams enqueue_params_for(const ScheduleSpec& spec, Json extra_input);
+
 Status add_schedule(Database& db, const ScheduleSpec& spec);
 Result<std::vector<Schedule>> list_schedules(Database& db);  // by name
 Status remove_schedule(Database& db, const std::string& name);

@@ -51,16 +51,7 @@ ApiResponse enqueue_schedule_action(tracking::Database& db, const std::string& n
   if (!all) return error_response(all.error());
   for (const auto& s : *all) {
     if (s.spec.name != name) continue;
-    tracking::EnqueueParams p;
-    p.program = s.spec.program;
-    p.args = s.spec.args;
-    p.script_type = s.spec.script_type;
-    p.job_type = s.spec.job_type;
-    p.priority = s.spec.priority;
-    p.max_attempts = s.spec.max_attempts;
-    p.source_id = s.spec.source_id;
-    p.extra_input = Json{{"schedule", name}, {"manual", true}};
-    auto job = tracking::enqueue_job(db, p);
+    auto job = tracking::enqueue_job(db, tracking::enqueue_params_for(s.spec, Json{{"schedule", name}, {"manual", true}}));
     if (!job) return refused(job.error());
     return {200, Json{{"schedule", name}, {"id", job->id}, {"status", job->status}, {"created", job->created}}};
   }

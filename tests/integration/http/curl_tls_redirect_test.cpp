@@ -53,7 +53,7 @@ TEST_F(CurlTlsRedirectTest, ARedirectFromHttpsToHttpIsRefusedBeforeItIsSent) {
   const std::string script = (dir.path() / "redirect.py").string();
   testing::write_text(script, kRedirectingTlsServer);
   auto tls = scrapers::testing::start_process(kPython, {script, cert, key, url("/__gen/echo")});
-  ASSERT_TRUE(tls.wait_for_output("PORT ", std::chrono::seconds(20))) << tls.err_so_far();
+  ASSERT_TRUE(tls.wait_for_output("PORT ", std::chrono::seconds(60))) << tls.err_so_far();
   std::string port = tls.out_so_far().substr(tls.out_so_far().find("PORT ") + 5);
   port = port.substr(0, port.find('\n'));
 
