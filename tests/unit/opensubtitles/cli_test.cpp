@@ -4,26 +4,16 @@
 
 #include "scrapers/opensubtitles/bulk_download_cli.hpp"
 #include "scrapers/opensubtitles/opensubtitles_work_cli.hpp"
-#include "tests/support/scoped_env.hpp"
+#include "tests/unit/opensubtitles/cli_test_env.hpp"
 
 namespace scrapers::opensubtitles {
 namespace {
 
-using scrapers::testing::ScopedEnv;
 
 constexpr const char* kUuid = "0b8f3c2e-1d4a-4f5b-9c6d-7e8f9a0b1c2d";
 constexpr const char* kShow = "https://www.opensubtitles.com/en/tvshows/2024-solo-leveling";
 
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    env.unset("OPENSUBTITLES_SITE_BASE");
-    env.set("OPENSUBTITLES_API_KEY", "test-key");
-    env.unset("OPENSUBTITLES_USERNAME");
-    env.unset("OPENSUBTITLES_PASSWORD");
-  }
-  ScopedEnv env;
-};
+using CliTest = CliTestEnv;
 
 TEST_F(CliTest, WorkAcceptsUrlAndWorkIdInBothFlagForms) {
   auto spaced = parse_opensubtitles_work_cli(std::string("--url ") + kShow + " --workId " + kUuid);

@@ -9,12 +9,11 @@
 #include "scrapers/opensubtitles/bulk_download_cli.hpp"
 #include "scrapers/opensubtitles/opensubtitles_work.hpp"
 #include "scrapers/opensubtitles/opensubtitles_work_cli.hpp"
-#include "tests/support/scoped_env.hpp"
+#include "tests/unit/opensubtitles/cli_test_env.hpp"
 
 namespace scrapers::opensubtitles {
 namespace {
 
-using scrapers::testing::ScopedEnv;
 using Args = std::vector<std::string>;
 
 constexpr const char* kWork = "0b8f3c2e-1d4a-4f5b-9c6d-7e8f9a0b1c2d";
@@ -22,16 +21,7 @@ constexpr const char* kEdition = "1c9f4d3f-2e5b-4a6c-8d7e-8f9a0b1c2d3e";
 constexpr const char* kSegment = "2d0a5e4a-3f6c-4b7d-9e8f-9a0b1c2d3e4f";
 constexpr const char* kShow = "https://www.opensubtitles.com/en/tvshows/2024-solo-leveling";
 
-class OriginalFlagsTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    env.unset("OPENSUBTITLES_SITE_BASE");
-    env.set("OPENSUBTITLES_API_KEY", "test-key");
-    env.unset("OPENSUBTITLES_USERNAME");
-    env.unset("OPENSUBTITLES_PASSWORD");
-  }
-  ScopedEnv env;
-};
+using OriginalFlagsTest = CliTestEnv;
 
 TEST_F(OriginalFlagsTest, OpensubtitlesWorkShortOptions) {
   auto parsed = parse_opensubtitles_work_cli(Args{"-u", kShow, "-w", kWork, "-t", "Solo", "-p", "os-web"});
