@@ -100,11 +100,18 @@ void add_session_routes(State& s) {
     if (auto refusal = refuse_post(s, req)) return send(res, *refusal);
     const auto token = body_field(req, "token");
     if (!token) return send(res, error_response(400, "the body must be a JSON object {\"token\": ...}"));
+    if (const auto wait = s.login_throttle.retry_after(req.remote_addr)) {
+      res.set_header("Retry-After", std::to_string(wait->count()));
+      return send(res, error_response(429, "too many wrong tokens from this address; try again in " +
+                                               std::to_string(wait->count()) + " s"));
+    }
     const auto session = s.sessions.login(*token);
     if (!session) {
+      s.login_throttle.record_failure(req.remote_addr);
       log::warn("dashboard: a login with a wrong token from " + req.remote_addr);
       return send(res, error_response(401, "wrong token"));
     }
+    s.login_throttle.record_success(req.remote_addr);
     res.set_header("Set-Cookie", cookie(session->id, 12 * 3600));
     send(res, ApiResponse{200, Json{{"logged_in", true}, {"csrf_token", session->csrf}}});
   });

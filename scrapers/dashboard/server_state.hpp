@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 
+#include "scrapers/dashboard/login_throttle.hpp"
 #include "scrapers/dashboard/server.hpp"
 #include "scrapers/dashboard/sessions.hpp"
 #include "scrapers/dashboard/shared_database.hpp"
@@ -15,6 +16,7 @@ struct DashboardServer::State {
   DashboardConfig config;
   SharedDatabase database;
   Sessions sessions;
+  LoginThrottle login_throttle;
   httplib::Server server;
 };
 

@@ -44,6 +44,19 @@ TEST_F(DashboardActions, AWrongTokenOpensNoSession) {
   EXPECT_EQ(get("/api/session").body["logged_in"], false);
 }
 
+TEST_F(DashboardActions, TenWrongTokensRefuseEvenTheRightOneForAWhile) {
+  start(kToken);
+  for (int i = 0; i < 10; ++i) ASSERT_EQ(post("/api/login", Json{{"token", "guess-" + std::to_string(i)}}).status, 401);
+  const Reply r = post("/api/login", Json{{"token", kToken}});
+  EXPECT_EQ(r.status, 429);
+  EXPECT_EQ(r.header("Set-Cookie"), "");
+  const std::string retry_after = r.header("Retry-After");
+  ASSERT_FALSE(retry_after.empty());
+  EXPECT_GE(std::stoi(retry_after), 1);
+  EXPECT_LE(std::stoi(retry_after), 60);
+  EXPECT_NE(r.body["error"].get<std::string>().find("too many wrong tokens"), std::string::npos);
+}
+
 TEST_F(DashboardActions, LoginSetsAnHttpOnlySameSiteStrictCookieAndGivesTheCsrfToken) {
   start(kToken);
   const Reply r = post("/api/login", Json{{"token", kToken}});
@@ -66,10 +79,9 @@ TEST_F(DashboardActions, AnActionNeedsTheSessionAndItsCsrfToken) {
   const std::string path = "/api/jobs/" + job + "/cancel";
   EXPECT_EQ(post(path, Json::object()).status, 401) << "no cookie";
   EXPECT_EQ(post(path, Json::object(), {{"Cookie", session.cookie}}).status, 403) << "no CSRF token";
-  EXPECT_EQ(
-      post(path, Json::object(), {{"Cookie", session.cookie}, {"X-CSRF-Token", "0" + session.csrf.substr(1)}})
-          .status,
-      403)
+  std::string wrong_csrf = session.csrf;
+  wrong_csrf[0] = wrong_csrf[0] == '0' ? '1' : '0';  // differs in exactly one character
+  EXPECT_EQ(post(path, Json::object(), {{"Cookie", session.cookie}, {"X-CSRF-Token", wrong_csrf}}).status, 403)
       << "wrong CSRF token";
   EXPECT_EQ(
       post(path, Json::object(), {{"Cookie", "dashboard_session=forged"}, {"X-CSRF-Token", session.csrf}}).status,

@@ -1,8 +1,14 @@
 // The dashboard's pieces that need no database: which --listen addresses are loopback,
-// and sessions (the token compared, cookies read, CSRF tokens per session, logout).
+// sessions (the token compared, cookies read, CSRF tokens per session, logout) and the
+// login throttle.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <functional>
+#include <string>
+
 #include "scrapers/dashboard/listen_address.hpp"
+#include "scrapers/dashboard/login_throttle.hpp"
 #include "scrapers/dashboard/sessions.hpp"
 
 namespace scrapers::dashboard {
@@ -80,6 +86,56 @@ TEST(Sessions, CookieValuesAndSecretsAreReadExactly) {
   EXPECT_FALSE(same_secret("abc", "abd"));
   EXPECT_FALSE(same_secret("abc", "abcd"));
   EXPECT_FALSE(same_secret("", "x"));
+}
+
+struct ManualClock {
+  LoginThrottle::Clock::time_point now{};
+  std::function<LoginThrottle::Clock::time_point()> function() {
+    return [this] { return now; };
+  }
+};
+
+TEST(LoginThrottle, AnAddressWithTooManyWrongTokensWaitsUntilTheOldestLeavesTheWindow) {
+  using std::chrono::seconds;
+  ManualClock clock;
+  LoginThrottle throttle(3, seconds(60), clock.function());
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_FALSE(throttle.retry_after("10.0.0.1")) << "failure " << i;
+    throttle.record_failure("10.0.0.1");
+    clock.now += seconds(10);
+  }
+  // Failures at 0, 10 and 20 s; now 30 s: the first leaves the window at 60 s.
+  ASSERT_TRUE(throttle.retry_after("10.0.0.1"));
+  EXPECT_EQ(*throttle.retry_after("10.0.0.1"), seconds(30));
+  EXPECT_FALSE(throttle.retry_after("10.0.0.2")) << "another address is not slowed down";
+  clock.now += seconds(30);
+  EXPECT_FALSE(throttle.retry_after("10.0.0.1")) << "one failure has left the window";
+  throttle.record_failure("10.0.0.1");
+  EXPECT_TRUE(throttle.retry_after("10.0.0.1"));
+}
+
+TEST(LoginThrottle, ARightTokenClearsTheCount) {
+  ManualClock clock;
+  LoginThrottle throttle(2, std::chrono::seconds(60), clock.function());
+  throttle.record_failure("a");
+  throttle.record_success("a");
+  throttle.record_failure("a");
+  EXPECT_FALSE(throttle.retry_after("a"));
+  throttle.record_failure("a");
+  EXPECT_TRUE(throttle.retry_after("a"));
+}
+
+TEST(LoginThrottle, RemembersABoundedNumberOfAddresses) {
+  ManualClock clock;
+  LoginThrottle throttle(1, std::chrono::seconds(60), clock.function());
+  throttle.record_failure("first");
+  for (std::size_t i = 0; i < LoginThrottle::kMaxAddresses; ++i) {
+    clock.now += std::chrono::milliseconds(1);
+    throttle.record_failure("address-" + std::to_string(i));
+  }
+  EXPECT_FALSE(throttle.retry_after("first")) << "the address failing longest ago was forgotten";
+  EXPECT_TRUE(throttle.retry_after("address-0"));
+  EXPECT_TRUE(throttle.retry_after("address-" + std::to_string(LoginThrottle::kMaxAddresses - 1)));
 }
 
 }  // namespace
