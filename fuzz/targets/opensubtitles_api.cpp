@@ -13,6 +13,23 @@
 using namespace scrapers;
 
 namespace {
+// Defined below the target: FUZZ_CHECK needs the name the target macro declares.
+void check_episode_choice(const std::vector<opensubtitles::SubtitleResult>& results);
+}  // namespace
+
+SCRAPERS_FUZZ_TARGET(opensubtitles_api) {
+  if (auto page = opensubtitles::parse_search_response(input)) check_episode_choice(page->results);
+  (void)opensubtitles::normalize_show_title(input);
+  (void)opensubtitles::parse_download_response(input);
+  if (auto login = opensubtitles::parse_login_response(input)) {
+    FUZZ_CHECK(login->base_host.find('/') == std::string::npos);
+    FUZZ_CHECK(login->base_host.find('@') == std::string::npos);
+  }
+  (void)opensubtitles::describe_api_failure(406, input, "download");
+  FUZZ_CHECK(text::is_valid_utf8(opensubtitles::server_message(input)));
+}
+
+namespace {
 
 // The choice for the seeds' show (by title, then by the first result's ids) keeps to it.
 void check_episode_choice(const std::vector<opensubtitles::SubtitleResult>& results) {
@@ -33,15 +50,3 @@ void check_episode_choice(const std::vector<opensubtitles::SubtitleResult>& resu
 }
 
 }  // namespace
-
-SCRAPERS_FUZZ_TARGET(opensubtitles_api) {
-  if (auto page = opensubtitles::parse_search_response(input)) check_episode_choice(page->results);
-  (void)opensubtitles::normalize_show_title(input);
-  (void)opensubtitles::parse_download_response(input);
-  if (auto login = opensubtitles::parse_login_response(input)) {
-    FUZZ_CHECK(login->base_host.find('/') == std::string::npos);
-    FUZZ_CHECK(login->base_host.find('@') == std::string::npos);
-  }
-  (void)opensubtitles::describe_api_failure(406, input, "download");
-  FUZZ_CHECK(text::is_valid_utf8(opensubtitles::server_message(input)));
-}
